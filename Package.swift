@@ -1,0 +1,50 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "OOMLens",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "oomlens", targets: ["oomlens"]),
+        .executable(name: "oomlens-bench", targets: ["oomlens-bench"]),
+        .library(name: "OOMLensSinkAPI", targets: ["OOMLensSinkAPI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: core: byte sources, line framing, stage and sink protocols, registry, config
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "OOMLensSinkAPI"),
+        .target(name: "OOMLensCore", dependencies: ["CZlib", "OOMLensSinkAPI"]),
+
+        // MARK: stages (tokenizer, OOM block assembler, decoders)
+        .target(name: "OOMLensStages", dependencies: ["OOMLensCore", "OOMLensSinkAPI"]),
+
+        // MARK: sinks. These are log-pipeline plugins, not SwiftPM package plugins:
+        // regular targets under Plugins/, each depending only on the sink API.
+        .target(name: "ConsoleSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/ConsoleSink"),
+        .target(name: "JSONLinesSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/JSONLinesSink"),
+
+        // MARK: command-line tools
+        .executableTarget(
+            name: "oomlens",
+            dependencies: [
+                "OOMLensCore", "OOMLensStages", "ConsoleSink", "JSONLinesSink",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "oomlens-bench",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: tests
+        .testTarget(name: "OOMLensCoreTests", dependencies: ["OOMLensCore", "OOMLensStages"]),
+        .testTarget(name: "OOMLensStagesTests", dependencies: ["OOMLensCore", "OOMLensStages"]),
+        .testTarget(
+            name: "SinkTests",
+            dependencies: ["OOMLensSinkAPI", "ConsoleSink", "JSONLinesSink", "OOMLensCore"]
+        ),
+    ]
+)

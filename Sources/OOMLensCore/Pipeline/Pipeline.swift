@@ -1,0 +1,140 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import OOMLensSinkAPI
+
+/// Runs inputs through line stages, event stages and sinks: the streaming core of a batch run.
+///
+/// The core knows stages and sinks only through their protocols. Line stages are called once per batch of
+/// lines; events that a batch produces go through the event stages and then to every sink.
+public final class Pipeline {
+    public let lineStages: [any LineStage]
+    public let eventStages: [any EventStage]
+    public let sinks: [(name: String, sink: any EventSink)]
+    public let framer: LineFramer
+    public let context = StageContext()
+    private var summary = RunSummary()
+    private var failedSinks = Set<Int>()
+
+    public init(lineStages: [any LineStage], eventStages: [any EventStage],
+                sinks: [(name: String, sink: any EventSink)], maxLineBytes: Int = 1 << 20,
+                readSize: Int = 1 << 20) {
+        self.lineStages = lineStages
+        self.eventStages = eventStages
+        self.sinks = sinks
+        framer = LineFramer(maxLineBytes: maxLineBytes, readSize: readSize)
+    }
+
+    /// Reads every file in order, then flushes and closes the sinks, and returns the summary.
+    ///
+    /// Files with the same stem are one stream: stages see `endOfStream` only when the stem changes. An input
+    /// that fails is recorded and the run goes on with the next one.
+    public func run(_ files: [InputFile], initialErrors: [PipelineError] = [],
+                    progress: ((ProgressSnapshot) -> Void)? = nil) -> RunSummary {
+        summary = RunSummary()
+        summary.errors = initialErrors
+        let clock = MonotonicClock()
+        var diskTotal: Int64 = 0
+        var diskDone: Int64 = 0
+        for f in files where f.path != "-" {
+            var st = stat()
+            if stat(f.path, &st) == 0 { diskTotal += Int64(st.st_size) }
+        }
+        var lastProgress = 0.0
+        var currentStem: String?
+        for (index, file) in files.enumerated() {
+            if let stem = currentStem, stem != file.stem { endStream() }
+            currentStem = file.stem
+            let input: InputStream
+            do {
+                input = try InputStream(path: file.path)
+            } catch {
+                summary.errors.append(error)
+                continue
+            }
+            summary.files += 1
+            let (year, month) = Self.referenceYearMonth(input.modificationTime)
+            let ctx = InputContext(path: file.path, index: index, stem: file.stem, referenceYear: year,
+                                   referenceMonth: month)
+            do {
+                try framer.frame(input, context: ctx) { batch in
+                    self.process(batch)
+                    if let progress {
+                        let now = clock.seconds
+                        if now - lastProgress >= 0.25 {
+                            lastProgress = now
+                            progress(ProgressSnapshot(diskBytes: diskDone + input.compressedOffset,
+                                                      diskTotal: diskTotal, bytes: framer.bytes,
+                                                      events: summary.events, seconds: now))
+                        }
+                    }
+                }
+            } catch {
+                summary.errors.append(error)
+            }
+            if let garbage = input.trailingGarbageOffset {
+                context.warn("\(file.path): bytes after the last gzip member ignored (at compressed byte \(garbage))")
+                context.count("gzip trailing garbage")
+            }
+            diskDone += input.compressedOffset
+            summary.compressedBytes += input.compressedOffset
+        }
+        if currentStem != nil { endStream() }
+        for (i, s) in sinks.enumerated() where !failedSinks.contains(i) {
+            do { try s.sink.close() } catch { sinkFailed(i, error) }
+        }
+        summary.bytes = framer.bytes
+        summary.lines = framer.lines
+        summary.truncatedLines = framer.truncatedLines
+        summary.truncatedBytes = framer.truncatedBytes
+        summary.counters = context.counters
+        summary.warnings = context.warnings
+        summary.seconds = clock.seconds
+        return summary
+    }
+
+    private func process(_ batch: LineBatch) {
+        for stage in lineStages { stage.process(batch, context) }
+        if !context.events.isEmpty { deliver() }
+    }
+
+    private func endStream() {
+        for stage in lineStages { stage.endOfStream(context) }
+        if !context.events.isEmpty { deliver() }
+    }
+
+    private func deliver() {
+        var events = context.events
+        context.events.removeAll(keepingCapacity: true)
+        for stage in eventStages { stage.process(&events, context) }
+        summary.events += events.count
+        for e in events { summary.eventsByKind[e.kind.rawValue, default: 0] += 1 }
+        for (i, s) in sinks.enumerated() where !failedSinks.contains(i) {
+            do { try s.sink.write(events) } catch { sinkFailed(i, error) }
+        }
+    }
+
+    private func sinkFailed(_ index: Int, _ error: SinkError) {
+        failedSinks.insert(index)
+        summary.errors.append(PipelineError(.sinkFailed, error.message, path: sinks[index].name))
+    }
+
+    /// Year and month (local time) of a file's modification time, or of now.
+    static func referenceYearMonth(_ seconds: Int64?) -> (Int, Int) {
+        var t = time_t(seconds ?? Int64(time(nil)))
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return (Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1)
+    }
+}
+
+/// Seconds since creation, from CLOCK_MONOTONIC.
+struct MonotonicClock {
+    private let start: Double = MonotonicClock.now()
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+    var seconds: Double { MonotonicClock.now() - start }
+}

@@ -1,0 +1,61 @@
+import OOMLensSinkAPI
+
+/// A stage that sees every batch of lines. Called once per batch (a few thousand lines), never per line.
+public protocol LineStage: AnyObject {
+    /// Processes one batch. Tokenized fields, if a tokenizer ran before, are in `context.fields`.
+    func process(_ batch: LineBatch, _ context: StageContext)
+    /// The current stream (a rotation set, or standard input) ended: emit what is still open.
+    func endOfStream(_ context: StageContext)
+}
+
+extension LineStage {
+    public func endOfStream(_ context: StageContext) {}
+}
+
+/// A stage that works on assembled events (decoders, enrichment), called once per group of events.
+public protocol EventStage: AnyObject {
+    func process(_ events: inout [OOMEvent], _ context: StageContext)
+}
+
+/// A line stage that can be named in `pipeline.json`.
+public protocol RegisteredLineStage: LineStage {
+    associatedtype Options: ComponentOptions
+    static var name: String { get }
+    static var summary: String { get }
+    init(options: Options) throws(PipelineError)
+}
+
+/// An event stage that can be named in `pipeline.json`.
+public protocol RegisteredEventStage: EventStage {
+    associatedtype Options: ComponentOptions
+    static var name: String { get }
+    static var summary: String { get }
+    init(options: Options) throws(PipelineError)
+}
+
+/// Shared state of one run that stages read and write: tokenizer output, new events and counters.
+public final class StageContext {
+    /// The tokenizer's output for the current batch, in line order; reused from batch to batch.
+    public var fields: [LineFields] = []
+    /// Events produced while processing the current batch; the pipeline hands them on and empties this.
+    public var events: [OOMEvent] = []
+    /// Named counters shown in the run summary. Stages add to them once per batch, not per line.
+    public var counters: [String: Int] = [:]
+    /// Warnings for the run summary.
+    public private(set) var warnings: [String] = []
+
+    public init() {
+        fields.reserveCapacity(8192)
+    }
+
+    /// Adds `amount` to a named counter.
+    public func count(_ name: String, _ amount: Int = 1) {
+        if amount != 0 { counters[name, default: 0] += amount }
+    }
+
+    /// Records a warning for the run summary (kept to the first 100).
+    public func warn(_ message: String) {
+        count("warnings")
+        if warnings.count < 100 { warnings.append(message) }
+    }
+}

@@ -1,0 +1,1 @@
+print("oomlens-bench: not built yet")

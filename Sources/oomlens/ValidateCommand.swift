@@ -1,0 +1,24 @@
+import ArgumentParser
+import OOMLensCore
+
+/// `oomlens validate`: checks a pipeline config and names every problem with its JSON path.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a pipeline config: unknown stages or sinks, unknown options, wrong types, missing fields."
+    )
+
+    @Argument(help: "Config file (default: pipeline.json).")
+    var file: String = "pipeline.json"
+
+    func run() throws {
+        let registry = Registrations.makeRegistry()
+        do {
+            let cfg = try PipelineConfig.load(path: file, registry: registry)
+            print("\(file): valid (\(cfg.stages.count) stage(s), \(cfg.sinks.count) sink(s))")
+        } catch {
+            StandardStreams.err("\(error)\n")
+            throw ExitCode(1)
+        }
+    }
+}
