@@ -40,11 +40,16 @@ let package = Package(
         ),
 
         // MARK: tests
-        .testTarget(name: "OOMLensCoreTests", dependencies: ["OOMLensCore", "OOMLensStages"]),
-        .testTarget(name: "OOMLensStagesTests", dependencies: ["OOMLensCore", "OOMLensStages"]),
+        .target(
+            name: "OOMLensTestSupport",
+            dependencies: ["CZlib", "OOMLensCore", "OOMLensSinkAPI"],
+            path: "Tests/OOMLensTestSupport"
+        ),
+        .testTarget(name: "OOMLensCoreTests", dependencies: ["OOMLensCore", "OOMLensStages", "OOMLensTestSupport"]),
+        .testTarget(name: "OOMLensStagesTests", dependencies: ["OOMLensCore", "OOMLensStages", "OOMLensTestSupport"]),
         .testTarget(
             name: "SinkTests",
-            dependencies: ["OOMLensSinkAPI", "ConsoleSink", "JSONLinesSink", "OOMLensCore"]
+            dependencies: ["OOMLensSinkAPI", "ConsoleSink", "JSONLinesSink", "OOMLensCore", "OOMLensTestSupport"]
         ),
     ]
 )

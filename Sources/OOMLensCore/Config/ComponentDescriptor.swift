@@ -32,6 +32,8 @@ public struct ComponentDescriptor: @unchecked Sendable {
     /// For sinks: the option that `--output NAME:TARGET` sets.
     public let targetOption: String?
     let build: ([String: JSONValue], SinkContext) throws -> Built
+    /// Decodes options without building: the last word on types the defaults cannot show (empty arrays).
+    let typeCheck: ([String: JSONValue]) -> (key: String, expected: String)?
 
     init<O: ComponentOptions>(name: String, summary: String, role: Role, options: O.Type, targetOption: String? = nil,
                               build: @escaping (O, SinkContext) throws -> Built) {
@@ -41,6 +43,18 @@ public struct ComponentDescriptor: @unchecked Sendable {
         self.targetOption = targetOption
         self.documentation = O.documentation
         self.defaults = OptionsCoding.encode(O()).objectValue ?? [:]
+        self.typeCheck = { json in
+            do {
+                _ = try OptionsCoding.decode(O.self, from: json)
+                return nil
+            } catch let DecodingError.typeMismatch(type, ctx) {
+                let key = ctx.codingPath.first.map { OptionsCoding.snakeCase($0.stringValue) } ?? "?"
+                let inArray = ctx.codingPath.count > 1
+                return (key, (inArray ? "array of " : "") + OptionsCoding.jsonTypeName(type))
+            } catch {
+                return nil
+            }
+        }
         self.build = { json, ctx in
             let merged = try OptionsCoding.decode(O.self, from: json)
             return try build(merged, ctx)
@@ -63,6 +77,9 @@ public struct ComponentDescriptor: @unchecked Sendable {
                 issues.append(ConfigIssue(path: "\(path).\(key)", message: "expected \(want), got \(value.typeName)"))
             }
         }
+        if issues.isEmpty, let (key, expected) = typeCheck(options), let value = options[key] {
+            issues.append(ConfigIssue(path: "\(path).\(key)", message: "expected \(expected), got \(value.typeName)"))
+        }
         return issues
     }
 
@@ -80,6 +97,31 @@ enum OptionsCoding {
         guard let data = try? encoder.encode(value),
               let json = try? JSONDecoder().decode(JSONValue.self, from: data) else { return .object([:]) }
         return json
+    }
+
+    static func jsonTypeName(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "string"
+        case is Bool.Type: "boolean"
+        case is Int.Type, is Int64.Type, is Int32.Type, is UInt.Type, is UInt64.Type: "integer"
+        case is Double.Type, is Float.Type: "number"
+        case is [String].Type: "array"
+        default: "\(type)"
+        }
+    }
+
+    /// `maxLineBytes` → `max_line_bytes`, as the snake-case key strategy writes it.
+    static func snakeCase(_ key: String) -> String {
+        if key.contains("_") { return key }
+        var out = ""
+        for c in key {
+            if c.isUppercase {
+                out += "_" + c.lowercased()
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 
     static func decode<O: ComponentOptions>(_ type: O.Type, from options: [String: JSONValue]) throws -> O {

@@ -1,0 +1,192 @@
+import OOMLensCore
+import OOMLensSinkAPI
+
+/// Finds every OOM-killer report, allocation failure and Mem-Info dump in the tokenized lines, one state per host,
+/// and emits each as a decoded ``OOMEvent``.
+///
+/// A report starts at its header (`invoked oom-killer:`), at a kill line with nothing before it, at a Mem-Info dump
+/// or at a `page allocation failure` warning. It ends at its `Killed process` line (a following `oom_reaper:` line
+/// joins it), at the next header on the same host, or at the end of the stream. Lines of other programs and of other
+/// hosts are never taken into a report and never break one.
+public final class OOMBlockAssemblerStage: RegisteredLineStage {
+    /// Options of the assembler.
+    public struct Options: ComponentOptions {
+        /// Lines kept per report; further lines are counted, and kill lines still end the report.
+        public var maxLinesPerReport: Int = 100_000
+        /// Reports open at once (one per host); over this the stalest is closed and counted.
+        public var maxOpenReports: Int = 1024
+        /// Keep each report's original lines in the event's `raw` field.
+        public var keepRaw: Bool = false
+        public init() {}
+        public static var documentation: [String: String] {
+            [
+                "max_lines_per_report": "Lines kept per report; lines over this are counted, and a kill line still ends the report.",
+                "max_open_reports": "Reports open at the same time (one per host); over this the stalest one is closed and counted.",
+                "keep_raw": "Keep each report's original lines in the event's raw field.",
+            ]
+        }
+    }
+
+    public static let name = "oom-assembler"
+    public static let summary = "Assembles OOM-killer reports, allocation failures and Mem-Info dumps, per host, and decodes them"
+
+    private let maxLines: Int
+    private let maxOpen: Int
+    private let keepRaw: Bool
+    private var open: [UInt64: OpenReport] = [:]
+    private var lastHostKey: UInt64 = 0
+    private var tick = 0
+    private var linesOverLimit = 0
+    private var closedForLimit = 0
+    private var orphanReaper = 0
+    private var lastRawLine: (report: ObjectIdentifier?, line: Int) = (nil, -1)
+
+    public init(options: Options) {
+        maxLines = max(1, options.maxLinesPerReport)
+        maxOpen = max(1, options.maxOpenReports)
+        keepRaw = options.keepRaw
+    }
+
+    public func process(_ batch: LineBatch, _ context: StageContext) {
+        context.fields.withUnsafeBufferPointer { fields in
+            for f in fields {
+                handle(f, batch, context)
+            }
+        }
+    }
+
+    @inline(__always)
+    private func handle(_ f: LineFields, _ batch: LineBatch, _ context: StageContext) {
+        let bareContinuation = f.format == .bare && f.flags & LineFields.continuation != 0
+        guard f.isKernel else { return }
+        let key: UInt64
+        if f.hasHost {
+            key = Self.hostKey(batch.bytes(f.hostStart, f.hostEnd))
+        } else if bareContinuation {
+            key = lastHostKey
+        } else {
+            key = 0
+        }
+        lastHostKey = key
+        let message = batch.bytes(f.messageStart, f.messageEnd)
+        let report = open.isEmpty ? nil : open[key]
+        let role = ReportLineRole.classify(message)
+        if report == nil && role == .other { return }
+        tick &+= 1
+        let lineNumber = batch.firstLineNumber + Int(f.line)
+        let continuation = f.flags & LineFields.continuation != 0
+
+        func start(_ kind: OOMEvent.Kind, header: Bool, killOnly: Bool) -> OpenReport {
+            let host: String? = f.hasHost ? String(decoding: batch.bytes(f.hostStart, f.hostEnd), as: UTF8.self) : nil
+            let r = OpenReport(kind: kind, hasHeader: header, killOnly: killOnly, path: batch.input.path, host: host,
+                               time: f.time, uptimeMicros: f.uptimeMicros, line: lineNumber, keepRaw: keepRaw,
+                               touched: tick)
+            if open.count >= maxOpen { closeStalest(context) }
+            open[key] = r
+            return r
+        }
+        func add(_ r: OpenReport, hashed: Bool = true) {
+            r.touched = tick
+            let full = batch[Int(f.line)]
+            let newRawLine = lastRawLine.report != ObjectIdentifier(r) || lastRawLine.line != lineNumber
+            lastRawLine = (ObjectIdentifier(r), lineNumber)
+            // One raw line per log line, even when #012 split it into several messages.
+            if !r.append(message: message, fullLine: full, lineNumber: lineNumber, continuation: continuation,
+                         limit: maxLines, newLine: newRawLine, hashed: hashed) {
+                linesOverLimit += 1
+            }
+        }
+
+        switch role {
+        case .header:
+            if let report { close(key, report, context) }
+            add(start(.oom, header: true, killOnly: false))
+        case .allocationFailure:
+            if let report { close(key, report, context) }
+            add(start(.allocationFailure, header: true, killOnly: false))
+        case .dumpStart:
+            if let report, report.phase == .collecting, !report.killOnly {
+                add(report)
+            } else {
+                if let report { close(key, report, context) }
+                add(start(.memoryDump, header: false, killOnly: false))
+            }
+        case .killSelection, .summary, .killed, .terminal:
+            var r: OpenReport
+            if let report, report.phase == .collecting, report.kind != .allocationFailure {
+                r = report
+            } else if let report, report.phase == .ended, report.groupKill, role == .killed {
+                r = report
+            } else if let report, report.phase == .ended, role == .terminal {
+                r = report  // "Kernel panic … System is deadlocked on memory" after "no killable processes"
+            } else {
+                if let report { close(key, report, context) }
+                r = start(.oom, header: false, killOnly: true)
+            }
+            if r.kind == .memoryDump { r.kind = .oom }
+            add(r, hashed: r.phase == .collecting)
+            if role == .killed || role == .terminal { r.phase = .ended }
+        case .reaper:
+            if let report {
+                add(report, hashed: false)
+                if report.phase == .ended { close(key, report, context) }
+            } else {
+                orphanReaper += 1
+            }
+        case .groupKill:
+            if let report {
+                report.groupKill = true
+                add(report, hashed: report.phase == .collecting)
+            }
+        case .other:
+            guard let report else { return }
+            switch report.phase {
+            case .ended:
+                close(key, report, context)
+            case .collecting:
+                if report.killOnly {
+                    close(key, report, context)
+                } else if report.kind == .oom && report.hasHeader {
+                    add(report)
+                } else if DumpBodyLine.matches(message, continuation: continuation) {
+                    add(report)
+                } else {
+                    close(key, report, context)
+                }
+            }
+        }
+    }
+
+    public func endOfStream(_ context: StageContext) {
+        for (key, r) in open.sorted(by: { $0.value.touched < $1.value.touched }) { close(key, r, context) }
+        context.count("assembler: lines over the per-report limit", linesOverLimit)
+        context.count("assembler: reports closed because too many were open", closedForLimit)
+        context.count("assembler: oom_reaper lines with no report", orphanReaper)
+        linesOverLimit = 0
+        closedForLimit = 0
+        orphanReaper = 0
+        lastHostKey = 0
+    }
+
+    private func close(_ key: UInt64, _ r: OpenReport, _ context: StageContext) {
+        open[key] = nil
+        context.events.append(r.makeEvent())
+    }
+
+    private func closeStalest(_ context: StageContext) {
+        guard let (key, r) = open.min(by: { $0.value.touched < $1.value.touched }) else { return }
+        closedForLimit += 1
+        close(key, r, context)
+    }
+
+    /// FNV-1a of the host bytes; 0 is kept for lines with no host.
+    @inline(__always)
+    static func hostKey(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes {
+            h ^= UInt64(b)
+            h &*= 0x100_0000_01b3
+        }
+        return h == 0 ? 1 : h
+    }
+}

@@ -1,0 +1,103 @@
+import OOMLensCore
+import OOMLensSinkAPI
+
+/// A report being assembled for one host: its lines so far and what has been seen of it.
+final class OpenReport {
+    /// Where the report stands.
+    enum Phase {
+        /// Header (or dump) seen; the body is being collected.
+        case collecting
+        /// The kill line (or a terminal line) was seen; an `oom_reaper:` line may still join.
+        case ended
+    }
+
+    var kind: OOMEvent.Kind
+    let hasHeader: Bool
+    var phase = Phase.collecting
+    /// After `Tasks in … memory.oom.group set`, further `Killed process` lines belong to this report.
+    var groupKill = false
+    /// A headerless report that began at a kill line: it takes only kill-related lines.
+    let killOnly: Bool
+    var lines: [ReportLine] = []
+    var raw: [String]?
+    let path: String
+    let host: String?
+    let time: PackedTime
+    let uptimeMicros: Int64
+    let firstLine: Int
+    var lastLine: Int
+    var droppedLines = 0
+    /// Order of the last update, to close the stalest report when too many are open.
+    var touched: Int
+    /// Identity hash over the lines up to the end of the report (reaper lines excluded).
+    var identity = StableHash()
+
+    init(kind: OOMEvent.Kind, hasHeader: Bool, killOnly: Bool, path: String, host: String?, time: PackedTime,
+         uptimeMicros: Int64, line: Int, keepRaw: Bool, touched: Int) {
+        self.kind = kind
+        self.hasHeader = hasHeader
+        self.killOnly = killOnly
+        self.path = path
+        self.host = host
+        self.time = time
+        self.uptimeMicros = uptimeMicros
+        firstLine = line
+        lastLine = line
+        raw = keepRaw ? [] : nil
+        self.touched = touched
+        if let host { identity.add(host) }
+    }
+
+    /// Adds a message; returns false when the report already holds `limit` lines (the line is then only counted).
+    /// `newLine` is false for the second and later messages that `#012` split off the same log line.
+    func append(message: UnsafeRawBufferPointer, fullLine: UnsafeRawBufferPointer, lineNumber: Int, continuation: Bool,
+                limit: Int, newLine: Bool, hashed: Bool) -> Bool {
+        lastLine = lineNumber
+        if hashed && newLine { identity.add(fullLine) }
+        guard lines.count < limit else {
+            droppedLines += 1
+            return false
+        }
+        lines.append(ReportLine(text: String(decoding: message, as: UTF8.self), lineNumber: lineNumber,
+                                continuation: continuation))
+        if newLine { raw?.append(String(decoding: fullLine, as: UTF8.self)) }
+        return true
+    }
+
+    /// The event for this report, decoded.
+    func makeEvent() -> OOMEvent {
+        let complete = hasHeader && phase == .ended && kind == .oom
+        var e = OOMEvent(id: identity.hex, kind: kind, complete: complete,
+                         source: OOMEvent.Source(path: path, first_line: firstLine, last_line: lastLine))
+        e.host = host
+        e.time = LogTimeFormatter.rfc3339(time)
+        if uptimeMicros >= 0 { e.uptime_s = Double(uptimeMicros) / 1_000_000 }
+        ReportDecoder.decode(lines, into: &e)
+        e.raw = raw
+        return e
+    }
+}
+
+/// 64-bit FNV-1a over bytes: the stable event id (same input, same id; no per-process seed).
+struct StableHash {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        for b in bytes {
+            value ^= UInt64(b)
+            value &*= 0x100_0000_01b3
+        }
+        value ^= 0x0A
+        value &*= 0x100_0000_01b3
+    }
+
+    mutating func add(_ text: String) {
+        var t = text
+        t.withUTF8 { add(UnsafeRawBufferPointer($0)) }
+    }
+
+    var hex: String {
+        let s = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - s.count) + s
+    }
+}
