@@ -47,6 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "OOMLensCoreTests", dependencies: ["OOMLensCore", "OOMLensStages", "OOMLensTestSupport"]),
         .testTarget(name: "OOMLensStagesTests", dependencies: ["OOMLensCore", "OOMLensStages", "OOMLensTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["oomlens"]),
         .testTarget(
             name: "SinkTests",
             dependencies: ["OOMLensSinkAPI", "ConsoleSink", "JSONLinesSink", "OOMLensCore", "OOMLensTestSupport"]

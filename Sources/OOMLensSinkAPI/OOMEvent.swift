@@ -21,15 +21,27 @@ public struct OOMEvent: Codable, Sendable, Equatable {
     public var memcg: Memcg?
     /// Global Mem-Info counters by the kernel's names, in pages.
     public var meminfo: [String: Int64]?
+    /// The per-node lines of the Mem-Info block (`Node N active_anon:…kB …`, 4.8+).
+    public var nodes: [NodeStats]?
     public var zones: [Zone]
     public var swap: Swap?
     /// The `N pages X` lines: `ram`, `highmem`, `reserved`, `cma_reserved`, …
     public var pages: [String: Int64]?
+    /// The `Node N hugepages_total=… hugepages_size=…kB` lines, one per node and huge page size.
+    public var hugepages: [HugePages]?
+    /// The caches listed after `Unreclaimable slab info:` (4.15+).
+    public var unreclaimable_slab: [SlabCache]?
     public var tasks: [Task]
     public var kill: Kill?
+    /// The message before the kill line's `Kill process`/`Killed process`: `Out of memory`,
+    /// `Memory cgroup out of memory`, `Out of memory (oom_kill_allocating_task)`, `No available memory …`.
+    public var kill_message: String?
     public var victim: Victim?
     public var group_kills: [Victim]?
     public var reaped: Victim?
+    /// How the report ended: `killed`, `no-killable-process`, `victim-already-exiting`, `request-ignored`,
+    /// `panic-on-oom` or `panic` (another `Kernel panic` line, e.g. "System is deadlocked on memory").
+    public var outcome: String?
     public var diagnosis: Diagnosis?
     public var raw: [String]?
 
@@ -115,6 +127,8 @@ public struct OOMEvent: Codable, Sendable, Equatable {
         public var swap: CounterUsage?
         public var memsw: CounterUsage?
         public var kmem: CounterUsage?
+        /// `Memory cgroup stats`: the one-line (v1, 3.9–5.2) form's `name:NKB` values as `name_kb`, summed over
+        /// the subtree's lines; the multi-line memory.stat form (5.3+) as printed (bytes, or counts for events).
         public var stats: [String: Int64]?
         public init() {}
     }
@@ -127,6 +141,8 @@ public struct OOMEvent: Codable, Sendable, Equatable {
         public var total_kb: Int64?
         /// Set when the printed total differs from the sum of the counts.
         public var total_mismatch: Bool?
+        /// Set when the kernel printed `<Zone>: empty` (an unpopulated zone, 2.6.18).
+        public var empty: Bool?
         public init(page_kb: Int64? = nil, counts: [Int64] = [], types: [String?]? = nil, total_kb: Int64? = nil) {
             self.page_kb = page_kb
             self.counts = counts
@@ -158,6 +174,44 @@ public struct OOMEvent: Codable, Sendable, Equatable {
             self.zone = zone
             self.fields_kb = [:]
             self.fields = [:]
+        }
+    }
+
+    /// One `Node N …` line of the Mem-Info block: the node's counters (4.8+).
+    public struct NodeStats: Codable, Sendable, Equatable {
+        public var node: Int
+        /// The `name:NkB` fields, keyed by the kernel's name without a suffix.
+        public var fields_kb: [String: Int64]
+        /// Fields printed without a unit, such as `pages_scanned` (4.8–4.13).
+        public var fields: [String: Int64]?
+        public var all_unreclaimable: Bool?
+        public init(node: Int) {
+            self.node = node
+            self.fields_kb = [:]
+        }
+    }
+
+    /// One `Node N hugepages_total=… hugepages_free=… hugepages_surp=… hugepages_size=…kB` line.
+    public struct HugePages: Codable, Sendable, Equatable {
+        public var node: Int?
+        public var total: Int64?
+        public var free: Int64?
+        public var surp: Int64?
+        public var size_kb: Int64?
+        public init(node: Int?) {
+            self.node = node
+        }
+    }
+
+    /// One row after `Unreclaimable slab info:`: a slab cache and its size.
+    public struct SlabCache: Codable, Sendable, Equatable {
+        public var name: String
+        public var used_kb: Int64
+        public var total_kb: Int64
+        public init(name: String, used_kb: Int64, total_kb: Int64) {
+            self.name = name
+            self.used_kb = used_kb
+            self.total_kb = total_kb
         }
     }
 
@@ -216,6 +270,8 @@ public struct OOMEvent: Codable, Sendable, Equatable {
         public var shmem_rss_kb: Int64?
         public var pgtables_kb: Int64?
         public var oom_score_adj: Int?
+        /// The victim's memory cgroup, from `task_memcg=` of the `oom-kill:` line (5.0+), for global OOMs too.
+        public var cgroup: String?
         public init(pid: Int, comm: String) {
             self.pid = pid
             self.comm = comm

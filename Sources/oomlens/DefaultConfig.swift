@@ -7,7 +7,8 @@ enum DefaultConfig {
         {
           "version": 1,
           "stages": [
-            { "type": "tokenizer" }
+            { "type": "tokenizer" },
+            { "type": "oom-assembler" }
           ],
           "sinks": [
             { "type": "console" }

@@ -8,6 +8,7 @@ enum Registrations {
     static func makeRegistry() -> Registry {
         let r = Registry()
         r.register(stage: TokenizerStage.self)
+        r.register(stage: OOMBlockAssemblerStage.self)
         r.register(sink: ConsoleSink.self)
         r.register(sink: JSONLinesSink.self)
         return r

@@ -221,3 +221,25 @@ struct TokenizerTests {
         #expect(many.count == 10)
     }
 }
+
+struct TokenizerEdgeTests {
+    @Test func unpaddedSingleDigitDay() {
+        let t = tokenizeOne("Feb 2 04:10:01 ldr kernel: python invoked oom-killer: gfp_mask=0x2084d0")
+        #expect(t.format == .traditionalSyslog)
+        #expect(t.host == "ldr" && t.kernel)
+        #expect(t.time.day == 2 && t.time.hour == 4)
+        #expect(t.message.hasPrefix("python invoked"))
+    }
+
+    @Test func taskRowsAreNotKernelTimestamps() {
+        let s = tokenizeOne("Feb  2 04:10:01 ldr kernel: [  593]     0   593     4680      546      12        0             0 python")
+        #expect(s.uptimeMicros == -1)
+        #expect(s.message.hasPrefix("[  593]"))
+        let bare = tokenizeOne("[ 1386]  1000  1386    12345     2000      30        0             0 python")
+        #expect(bare.format == .bare)
+        #expect(bare.message.hasPrefix("[ 1386]"))
+        let both = tokenizeOne("Feb  2 04:10:01 ldr kernel: [ 12.5] [  593]     0   593 python")
+        #expect(both.uptimeMicros == 12_500_000)
+        #expect(both.message.hasPrefix("[  593]"))
+    }
+}

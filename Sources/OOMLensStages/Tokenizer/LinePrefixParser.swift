@@ -216,15 +216,24 @@ enum LinePrefixParser {
     static func parseTraditional(_ p: Bytes, _ n: Int, _ start: Int, _ f: inout LineFields, _ refYear: Int,
                                  _ refMonth: Int) -> Bool {
         let i = start
-        guard i + 15 <= n, p[i + 3] == 0x20 else { return false }
+        guard i + 14 <= n, p[i + 3] == 0x20 else { return false }
         let month = englishMonth(p[i], p[i + 1], p[i + 2])
         guard month > 0 else { return false }
+        // The day is `dd`, ` d` (syslog pads with a space) or `d` (some writers do not pad).
         let d1 = p[i + 4]
         let d2 = p[i + 5]
-        guard (d1 == 0x20 || isDigit(d1)), isDigit(d2), p[i + 6] == 0x20 else { return false }
-        guard var t = clock(p, n, i + 7) else { return false }
+        var clockAt = i + 7
+        var day: UInt8
+        if isDigit(d1), d2 == 0x20 {
+            day = d1 &- 0x30
+            clockAt = i + 6
+        } else {
+            guard (d1 == 0x20 || isDigit(d1)), isDigit(d2), p[i + 6] == 0x20 else { return false }
+            day = (d1 == 0x20 ? 0 : (d1 &- 0x30) &* 10) &+ (d2 &- 0x30)
+        }
+        guard var t = clock(p, n, clockAt) else { return false }
         t.time.month = UInt8(month)
-        t.time.day = (d1 == 0x20 ? 0 : (d1 &- 0x30) &* 10) &+ (d2 &- 0x30)
+        t.time.day = day
         let year = month > refMonth ? refYear - 1 : refYear
         t.time.year = Int16(truncatingIfNeeded: year)
         f.time = t.time
@@ -362,7 +371,8 @@ enum LinePrefixParser {
         return f
     }
 
-    /// `seconds.micros` (the fraction may have any length); returns microseconds and the index after.
+    /// `seconds.micros` (the fraction may have any length, but must be there); returns microseconds and the index
+    /// after.
     @inline(__always)
     static func uptime(_ p: Bytes, _ n: Int, _ start: Int) -> (Int64, Int)? {
         var i = start
@@ -373,7 +383,9 @@ enum LinePrefixParser {
         }
         guard i > start else { return nil }
         var micros: Int64 = 0
-        if i < n, p[i] == 0x2E {
+        // Kernel timestamps always have a fraction: `[  593]` is a task-table row, not a time.
+        guard i < n, p[i] == 0x2E else { return nil }
+        do {
             i += 1
             var scale: Int64 = 100_000
             while i < n, isDigit(p[i]) {

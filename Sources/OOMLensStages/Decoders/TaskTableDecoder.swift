@@ -1,0 +1,69 @@
+import OOMLensSinkAPI
+
+/// Decodes the task table: the `Tasks state (memory values in pages):` preamble (4.19+), the header, and
+/// the rows `[%5d] %5d %5d …  <name>`.
+///
+/// Columns come from the header actually seen, never from positions, and are split on white space, because
+/// wide values overflow their printf widths (`[1833435]`). A row counts only when its pid is in brackets and
+/// every column of the header holds an integer, so call-trace lines (`[<c0143fc9>] …`) and damaged rows are
+/// dropped. The name is the rest of the line and may hold spaces, parentheses and colons.
+enum TaskTableDecoder {
+    /// The preamble or a header line.
+    /// - Returns: true when `text` is one of them.
+    static func decodeHeader(_ text: Substring, state: inout DecodingState) -> Bool {
+        if text.hasPrefix("Tasks state (memory values in pages)") {
+            state.evidence.tasksStatePreamble = true
+            return true
+        }
+        guard let layout = TaskTableLayout(header: text) else { return false }
+        state.taskLayout = layout
+        if layout.columns.contains(.pgtablesBytes) { state.evidence.pgtablesBytesColumn = true }
+        if layout.columns.contains(.rssAnon) { state.evidence.rssSplitColumns = true }
+        return true
+    }
+
+    /// A row, read with the columns of the last header.
+    /// - Returns: true when `text` is a row.
+    static func decodeRow(_ text: Substring, into event: inout OOMEvent, state: DecodingState) -> Bool {
+        guard let layout = state.taskLayout else { return false }
+        var scanner = LineScanner(text)
+        guard scanner.skip("[") else { return false }
+        scanner.skipSpaces()
+        guard let pidValue = scanner.readInteger(), let pid = Int(exactly: pidValue), scanner.skip("]") else {
+            return false
+        }
+        var values: [Int64] = []
+        values.reserveCapacity(layout.columns.count)
+        for _ in layout.columns {
+            scanner.skipSpaces()
+            guard let value = TextParsing.integer(scanner.readToken()) else { return false }
+            values.append(value)
+        }
+        scanner.skipSpaces()
+        let name = TextParsing.trimmed(scanner.rest)
+        guard !name.isEmpty else { return false }
+
+        var task = OOMEvent.Task(pid: pid, name: String(name))
+        for (column, value) in zip(layout.columns, values) {
+            switch column {
+            case .uid: task.uid = Int(exactly: value)
+            case .tgid: task.tgid = Int(exactly: value)
+            case .totalVM: task.total_vm_pages = value
+            case .rss: task.rss_pages = value
+            case .rssAnon: task.rss_anon_pages = value
+            case .rssFile: task.rss_file_pages = value
+            case .rssShmem: task.rss_shmem_pages = value
+            case .nrPtes: task.nr_ptes = value
+            case .nrPmds: task.nr_pmds = value
+            case .pgtablesBytes: task.pgtables_bytes = value
+            case .swapents: task.swapents = value
+            case .oomScoreAdj: task.oom_score_adj = Int(exactly: value)
+            case .oomAdj: task.oom_adj = Int(exactly: value)
+            case .cpu: task.cpu = Int(exactly: value)
+            case .other: break
+            }
+        }
+        event.tasks.append(task)
+        return true
+    }
+}
