@@ -37,6 +37,23 @@ public enum ByteMatch {
         return nil
     }
 
+    /// Offset of the first occurrence of the bytes of `needle` in `bytes`, or nil.
+    @inlinable
+    public static func firstIndex(of needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeRawBufferPointer) -> Int? {
+        let n = needle.count
+        guard n > 0, let b = bytes.baseAddress, let np = needle.baseAddress else { return nil }
+        let first = Int32(np.pointee)
+        var i = 0
+        let last = bytes.count - n
+        while i <= last {
+            guard let hit = memchr(b + i, first, last - i + 1) else { return nil }
+            let at = UnsafeRawPointer(hit) - b
+            if memcmp(b + at, np, n) == 0 { return at }
+            i = at + 1
+        }
+        return nil
+    }
+
     /// True when `needle` occurs in `bytes`.
     @inlinable
     public static func contains(_ bytes: UnsafeRawBufferPointer, _ needle: StaticString) -> Bool {

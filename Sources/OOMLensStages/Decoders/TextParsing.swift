@@ -1,3 +1,5 @@
+import OOMLensCore
+
 /// Small parsers shared by the decoders: literal search, tokens, trimming, numbers with units.
 ///
 /// Everything works on the UTF-8 bytes: the literals searched for are ASCII, so a byte match always starts
@@ -9,15 +11,26 @@ enum TextParsing {
 
     /// The range of the first occurrence of the ASCII `literal` in `text`.
     static func range(of literal: String, in text: Substring) -> Range<Substring.Index>? {
+        let utf8 = text.utf8
+        let found: Int?? = utf8.withContiguousStorageIfAvailable { hay in
+            var lit = literal
+            return lit.withUTF8 { needle in
+                ByteMatch.firstIndex(of: needle, in: UnsafeRawBufferPointer(hay))
+            }
+        }
+        if let found {
+            guard let offset = found else { return nil }
+            let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+            return lower..<utf8.index(lower, offsetBy: literal.utf8.count)
+        }
         let needle = literal.utf8
         guard let first = needle.first else { return nil }
-        let haystack = text.utf8
-        var start = haystack.startIndex
-        while let candidate = haystack[start...].firstIndex(of: first) {
-            if haystack[candidate...].starts(with: needle) {
-                return candidate..<haystack.index(candidate, offsetBy: needle.count)
+        var start = utf8.startIndex
+        while let candidate = utf8[start...].firstIndex(of: first) {
+            if utf8[candidate...].starts(with: needle) {
+                return candidate..<utf8.index(candidate, offsetBy: needle.count)
             }
-            start = haystack.index(after: candidate)
+            start = utf8.index(after: candidate)
         }
         return nil
     }

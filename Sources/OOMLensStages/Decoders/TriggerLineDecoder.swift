@@ -19,6 +19,8 @@ enum TriggerLineDecoder {
     /// ` invoked oom-killer: `. Only the first trigger line of a report is used.
     /// - Returns: true when `text` is a trigger line.
     static func decodeTrigger(_ text: Substring, into event: inout OOMEvent, state: inout DecodingState) -> Bool {
+        // A report has one trigger line, and the assembler starts every report at it: skip the search after it.
+        if event.trigger?.gfp_mask != nil { return false }
         let comm: Substring?
         let parameters: Substring
         if text.hasPrefix(commlessPrefix) {
