@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // MARK: core: byte sources, line framing, stage and sink protocols, registry, config
@@ -25,12 +27,27 @@ let package = Package(
         // regular targets under Plugins/, each depending only on the sink API.
         .target(name: "ConsoleSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/ConsoleSink"),
         .target(name: "JSONLinesSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/JSONLinesSink"),
+        .target(name: "CSVSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/CSVSink"),
+        .target(name: "PrometheusSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/PrometheusSink"),
+        .target(name: "HTMLSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/HTMLSink"),
+        .target(name: "ExecSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/ExecSink"),
+        .target(
+            name: "SQLiteSink",
+            dependencies: ["OOMLensSinkAPI", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Plugins/SQLiteSink"
+        ),
+        .target(
+            name: "PostgresSink",
+            dependencies: ["OOMLensSinkAPI", .product(name: "PostgresNIO", package: "postgres-nio")],
+            path: "Plugins/PostgresSink"
+        ),
 
         // MARK: command-line tools
         .executableTarget(
             name: "oomlens",
             dependencies: [
-                "OOMLensCore", "OOMLensStages", "ConsoleSink", "JSONLinesSink",
+                "OOMLensCore", "OOMLensStages", "ConsoleSink", "JSONLinesSink", "CSVSink", "PrometheusSink", "HTMLSink",
+                "ExecSink", "SQLiteSink", "PostgresSink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,7 +67,11 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["oomlens"]),
         .testTarget(
             name: "SinkTests",
-            dependencies: ["OOMLensSinkAPI", "ConsoleSink", "JSONLinesSink", "OOMLensCore", "OOMLensTestSupport"]
+            dependencies: [
+                "OOMLensSinkAPI", "ConsoleSink", "JSONLinesSink", "CSVSink", "PrometheusSink", "HTMLSink", "ExecSink",
+                "SQLiteSink", "PostgresSink", "OOMLensCore", "OOMLensTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

@@ -1,0 +1,2 @@
+/// The CSVSink plugin target. Its implementation replaces this file.
+enum CSVSinkTargetMarker {}

@@ -1,0 +1,2 @@
+/// The ExecSink plugin target. Its implementation replaces this file.
+enum ExecSinkTargetMarker {}

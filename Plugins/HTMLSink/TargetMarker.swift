@@ -1,0 +1,2 @@
+/// The HTMLSink plugin target. Its implementation replaces this file.
+enum HTMLSinkTargetMarker {}

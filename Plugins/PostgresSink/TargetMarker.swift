@@ -1,0 +1,2 @@
+/// The PostgresSink plugin target. Its implementation replaces this file.
+enum PostgresSinkTargetMarker {}

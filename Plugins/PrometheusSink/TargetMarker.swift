@@ -1,0 +1,2 @@
+/// The PrometheusSink plugin target. Its implementation replaces this file.
+enum PrometheusSinkTargetMarker {}

@@ -1,0 +1,2 @@
+/// The SQLiteSink plugin target. Its implementation replaces this file.
+enum SQLiteSinkTargetMarker {}
