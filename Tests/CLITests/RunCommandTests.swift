@@ -7,7 +7,7 @@ struct RunCommandTests {
     @Test func jsonlPrintsOnlyEventsWithTheSchemaNames() throws {
         let r = try OOMLensBinary.run(["run", "--output", "jsonl", seed])
         #expect(r.status == 0)
-        #expect(r.stdoutLines.count == 1)
+        try #require(r.stdoutLines.count == 1)
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdoutLines[0].utf8)) as? [String: Any])
         for key in ["id", "kind", "complete", "host", "time", "source", "kernel", "trigger", "zones", "tasks", "kill", "victim"] {
             #expect(obj[key] != nil, "missing \(key)")

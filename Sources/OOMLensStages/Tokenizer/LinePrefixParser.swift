@@ -465,7 +465,7 @@ enum LinePrefixParser {
     @inline(__always)
     static func token(_ p: Bytes, _ n: Int, _ start: Int) -> (start: Int, end: Int) {
         var i = start
-        while i < n, p[i] != 0x20 { i += 1 }
+        while i < n, p[i] != 0x20 { i &+= 1 }
         return (start, i)
     }
 

@@ -27,7 +27,11 @@ public final class TokenizerStage: RegisteredLineStage {
     }
 
     public func process(_ batch: LineBatch, _ context: StageContext) {
-        context.fields.removeAll(keepingCapacity: true)
+        // Work on locals: class properties cost an exclusivity check per access.
+        var fields = context.fields
+        context.fields = []
+        fields.removeAll(keepingCapacity: true)
+        var counts = self.counts
         let year = batch.input.referenceYear
         let month = batch.input.referenceMonth
         var split = 0
@@ -35,7 +39,7 @@ public final class TokenizerStage: RegisteredLineStage {
             let start = batch.starts[i]
             let line = UnsafeRawBufferPointer(start: batch.base + Int(start), count: Int(batch.ends[i] &- start))
             var f = LinePrefixParser.parse(line, referenceYear: year, referenceMonth: month)
-            f.line = Int32(i)
+            f.line = Int32(truncatingIfNeeded: i)
             counts[Int(f.format.rawValue)] &+= 1
             // Offsets were relative to the line: make them relative to the batch.
             f.messageStart &+= start
@@ -49,11 +53,13 @@ public final class TokenizerStage: RegisteredLineStage {
                 f.programEnd &+= start
             }
             if splitEscapes, f.messageEnd &- f.messageStart >= 4 {
-                split &+= EscapeSplitter.append(f, batch: batch, to: &context.fields)
+                split &+= EscapeSplitter.append(f, batch: batch, to: &fields)
             } else {
-                context.fields.append(f)
+                fields.append(f)
             }
         }
+        self.counts = counts
+        context.fields = fields
         context.count("tokenizer: messages split at #012", split)
     }
 
