@@ -10,6 +10,13 @@ public protocol EventSink: AnyObject {
     func flush() throws(SinkError)
     /// Flushes and releases resources; the sink is not used afterwards.
     func close() throws(SinkError)
+    /// Receives the pipeline's own counters (files, lines, bytes, events and the stages' named counters) once
+    /// the input is read, right before `close`. Optional: the default ignores them.
+    func runFinished(counters: [String: Int])
+}
+
+extension EventSink {
+    public func runFinished(counters: [String: Int]) {}
 }
 
 /// A sink that can be named in `pipeline.json`: a name, a summary, an options type and a constructor.

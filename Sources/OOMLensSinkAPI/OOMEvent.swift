@@ -286,6 +286,25 @@ public struct OOMEvent: Codable, Sendable, Equatable {
         public var advice: [String]
         public var top_consumers: [Consumer]
         public var unexplained_kb: Int64?
+        /// The GFP bit layout family the mask was decoded with (kernel-oom-report-format.md §7.1), e.g.
+        /// `D (2.6.31-4.3)`.
+        public var gfp_layout: String?
+        /// Where the flag names the kernel printed and the decoding of the mask disagree, one note each.
+        public var gfp_disagreements: [String]?
+        /// The zone types the allocation may use, highest first (§7.4).
+        public var allowed_zones: [String]?
+        /// The NUMA node where the allocation ran short: the first node with an allowed zone below its min
+        /// watermark (nil on kernels that print no node numbers).
+        public var node: Int?
+        /// True when an allowed zone had the free pages but not in blocks of the allocation's order; false when
+        /// the zones had free blocks of that order; nil when the report does not tell.
+        public var fragmented: Bool?
+        /// Where the memory went: RAM (or the memory cgroup's usage) split by the report's counters.
+        public var accounting: Accounting?
+        /// The largest consumers with the task-table rows of the same name summed.
+        public var top_consumers_by_name: [Consumer]?
+        /// Why this victim: the badness of every task-table row recomputed with the era's formula.
+        public var victim: VictimAnalysis?
         public init(cause: String, summary: String) {
             self.cause = cause
             self.summary = summary
@@ -305,6 +324,23 @@ public struct OOMEvent: Codable, Sendable, Equatable {
         public var min_kb: Int64
         public var reserve_kb: Int64
         public var reason: String
+        /// `below-min`, `below-reserve` (above min, not above min + lowmem_reserve), `below-high` (passed min,
+        /// failed the high watermark of the last attempt), `fragmented`, `ok` or `not-allowed`.
+        public var verdict: String?
+        public var low_kb: Int64?
+        public var high_kb: Int64?
+        /// The watermark after the allocation's flags lowered it (ALLOC_HIGH, ALLOC_HARDER, …), when they did.
+        public var effective_min_kb: Int64?
+        /// `lowmem_reserve[classzone]` in pages (`reserve_kb` is the same in kB).
+        public var reserve_pages: Int64?
+        /// The zone whose index selects the `lowmem_reserve` entry: the highest zone the allocation may use.
+        public var classzone: String?
+        public var order: Int?
+        /// False for a zone the allocation may not use (above its highest zone, or on a node it may not use).
+        public var allowed: Bool?
+        /// Free memory in blocks of the allocation's order or larger, from the buddy line (kB).
+        public var free_at_order_kb: Int64?
+        public var all_unreclaimable: Bool?
         public init(node: Int?, zone: String, passed: Bool, free_kb: Int64, usable_free_kb: Int64, min_kb: Int64,
                     reserve_kb: Int64, reason: String) {
             self.node = node
@@ -325,10 +361,109 @@ public struct OOMEvent: Codable, Sendable, Equatable {
         public var rss_kb: Int64
         public var swap_kb: Int64?
         public var share_of_ram: Double?
+        /// The number of task-table rows summed (per-name entries).
+        public var processes: Int?
+        /// Share of the memory cgroup's limit (memcg OOMs).
+        public var share_of_limit: Double?
         public init(name: String, pid: Int?, rss_kb: Int64) {
             self.name = name
             self.pid = pid
             self.rss_kb = rss_kb
+        }
+    }
+
+    /// Where the memory went, in kB, from the report's counters: the machine's RAM (Mem-Info) or a memory
+    /// cgroup's usage (its stats). The parts do not overlap; `unexplained_kb` of the diagnosis is what is left.
+    public struct Accounting: Codable, Sendable, Equatable {
+        /// `system` (RAM, from the Mem-Info block) or `memcg` (the cgroup's usage, from its stats).
+        public var scope: String
+        /// RAM (`N pages RAM`), or the memory cgroup's usage.
+        public var total_kb: Int64
+        /// RAM the kernel took at boot (present minus managed pages): never available to the allocator.
+        public var reserved_kb: Int64?
+        /// Free pages, including the per-CPU lists (`free_pcp`).
+        public var free_kb: Int64?
+        /// Anonymous memory of processes (anon LRU minus shmem and swap cache).
+        public var anon_kb: Int64?
+        /// File pages (file LRU), without shmem and swap cache.
+        public var page_cache_kb: Int64?
+        /// shmem and tmpfs (also SysV shared memory and shared anonymous mappings).
+        public var shmem_kb: Int64?
+        public var swap_cache_kb: Int64?
+        /// Unevictable LRU (mlocked pages, ramfs).
+        public var unevictable_kb: Int64?
+        /// All LRU pages where the report does not split anon and file (2.6.18-2.6.27).
+        public var lru_kb: Int64?
+        public var slab_reclaimable_kb: Int64?
+        /// Unreclaimable slab; all slab on kernels that do not split it (up to 2.6.31).
+        public var slab_unreclaimable_kb: Int64?
+        public var page_tables_kb: Int64?
+        public var kernel_stack_kb: Int64?
+        /// Other kernel memory a memory cgroup is charged for (percpu, sockets, vmalloc).
+        public var kernel_other_kb: Int64?
+        /// The huge page pools (`hugepages_total` × `hugepages_size`), used or not.
+        public var hugepages_kb: Int64?
+        /// The sum of the task table's RSS; it overlaps page cache and shmem, so it is not part of the sum.
+        public var rss_sum_kb: Int64?
+        public var swap_total_kb: Int64?
+        public var swap_used_kb: Int64?
+        /// The memory cgroup's limit.
+        public var limit_kb: Int64?
+        /// The sum of the parts above (`rss_sum_kb`, swap and limit excluded).
+        public var explained_kb: Int64
+        public init(scope: String, total_kb: Int64, explained_kb: Int64 = 0) {
+            self.scope = scope
+            self.total_kb = total_kb
+            self.explained_kb = explained_kb
+        }
+    }
+
+    /// "Why this victim": every eligible task-table row scored with the badness formula of the report's era.
+    public struct VictimAnalysis: Codable, Sendable, Equatable {
+        /// The formula, in words, with the kernels it belongs to.
+        public var formula: String
+        /// The denominator of the printed score (pages): RAM + swap, the memcg limit (+ swap), or the allowed nodes.
+        public var total_pages: Int64?
+        /// The highest-scoring rows, highest first.
+        public var ranking: [RankedTask]
+        /// The pid the kernel selected (the `Kill process` line; else the victim's).
+        public var selected_pid: Int?
+        /// The pid the kernel killed (the `Killed process` line).
+        public var killed_pid: Int?
+        /// The pid at the top of the recomputed ranking.
+        public var top_pid: Int?
+        /// True when the kernel's selection is the top of the recomputed ranking.
+        public var agrees: Bool?
+        /// The score the kernel printed on the `Kill process` line (up to 5.0).
+        public var printed_score: Int?
+        /// The recomputed score of the selected row, on the kernel's printed scale.
+        public var recomputed_score: Int?
+        /// True when the killed pid is not the selected one (the kernel sacrificed a child, up to 5.0).
+        public var child_sacrificed: Bool?
+        /// The verdict in plain sentences.
+        public var explanation: String
+        public init(formula: String, explanation: String) {
+            self.formula = formula
+            self.explanation = explanation
+            self.ranking = []
+        }
+    }
+
+    /// One task-table row as the badness formula scores it.
+    public struct RankedTask: Codable, Sendable, Equatable {
+        public var rank: Int
+        public var pid: Int
+        public var name: String
+        /// The badness in the kernel's internal unit (pages, or the 2.6 heuristic's unit).
+        public var points: Int64
+        /// The score on the printed scale (points × 1000 / total pages), for eras that print one.
+        public var score: Int64?
+        public init(rank: Int, pid: Int, name: String, points: Int64, score: Int64?) {
+            self.rank = rank
+            self.pid = pid
+            self.name = name
+            self.points = points
+            self.score = score
         }
     }
 }

@@ -8,7 +8,8 @@ enum DefaultConfig {
           "version": 1,
           "stages": [
             { "type": "tokenizer" },
-            { "type": "oom-assembler" }
+            { "type": "oom-assembler" },
+            { "type": "diagnosis" }
           ],
           "sinks": [
             { "type": "console" }

@@ -6,7 +6,7 @@ struct OOMLens: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "oomlens",
         abstract: "Find, decode and explain Linux OOM-killer reports in syslogs, dmesg and journalctl output.",
-        subcommands: [RunCommand.self, ValidateCommand.self, StagesCommand.self, SchemaCommand.self],
+        subcommands: [RunCommand.self, FollowCommand.self, ValidateCommand.self, StagesCommand.self, SchemaCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

@@ -80,7 +80,14 @@ public final class Pipeline {
             summary.compressedBytes += input.compressedOffset
         }
         if currentStem != nil { endStream() }
+        var counters = context.counters
+        counters["files"] = summary.files
+        counters["lines"] = framer.lines
+        counters["bytes"] = Int(framer.bytes)
+        counters["events"] = summary.events
+        counters["errors"] = summary.errors.count
         for (i, s) in sinks.enumerated() where !failedSinks.contains(i) {
+            s.sink.runFinished(counters: counters)
             do { try s.sink.close() } catch { sinkFailed(i, error) }
         }
         summary.bytes = framer.bytes
@@ -104,15 +111,57 @@ public final class Pipeline {
     }
 
     private func deliver() {
-        var events = context.events
-        context.events.removeAll(keepingCapacity: true)
-        for stage in eventStages { stage.process(&events, context) }
+        deliver(from: context)
+    }
+
+    // MARK: - follow mode: the follower frames and stages its streams itself and uses these
+
+    /// Takes the events that line stages left in `stageContext`, runs them through the event stages and writes
+    /// them to every working sink. Returns how many events were written.
+    @discardableResult
+    public func deliver(from stageContext: StageContext) -> Int {
+        guard !stageContext.events.isEmpty else { return 0 }
+        var events = stageContext.events
+        stageContext.events.removeAll(keepingCapacity: true)
+        for stage in eventStages { stage.process(&events, stageContext) }
         summary.events += events.count
         for e in events { summary.eventsByKind[e.kind.rawValue, default: 0] += 1 }
         for (i, s) in sinks.enumerated() where !failedSinks.contains(i) {
             do { try s.sink.write(events) } catch { sinkFailed(i, error) }
         }
+        return events.count
     }
+
+    /// Asks every working sink to make what it was given durable. Returns true when all of them acknowledged;
+    /// a sink that fails is recorded in ``errors`` and not used again.
+    public func flushSinks() -> Bool {
+        var acknowledged = failedSinks.isEmpty
+        for (i, s) in sinks.enumerated() where !failedSinks.contains(i) {
+            do { try s.sink.flush() } catch {
+                sinkFailed(i, error)
+                acknowledged = false
+            }
+        }
+        return acknowledged
+    }
+
+    /// Hands `counters` to every working sink, then closes it (the end of a follow run).
+    public func finishSinks(counters: [String: Int]) {
+        for (i, s) in sinks.enumerated() where !failedSinks.contains(i) {
+            s.sink.runFinished(counters: counters)
+            do { try s.sink.close() } catch { sinkFailed(i, error) }
+        }
+    }
+
+    /// True when a sink failed; it gets no more events.
+    public var hasFailedSink: Bool { !failedSinks.isEmpty }
+
+    /// Errors recorded so far (sink failures in follow mode).
+    public var errors: [PipelineError] { summary.errors }
+
+    /// Events written to the sinks so far, in all and by kind.
+    public var eventsDelivered: Int { summary.events }
+    public var eventsDeliveredByKind: [String: Int] { summary.eventsByKind }
 
     private func sinkFailed(_ index: Int, _ error: SinkError) {
         failedSinks.insert(index)

@@ -6,10 +6,18 @@ public protocol LineStage: AnyObject {
     func process(_ batch: LineBatch, _ context: StageContext)
     /// The current stream (a rotation set, or standard input) ended: emit what is still open.
     func endOfStream(_ context: StageContext)
+    /// Follow mode only: the follower is at the end of the input and no byte has arrived for the idle time.
+    /// Emit what a timer would (a report that will get no more lines); the stream goes on afterwards.
+    func idle(_ context: StageContext)
+    /// The first line of the oldest state the stage still holds (an open report), or nil when it holds none.
+    /// A follow checkpoint never moves past it, so a restart reads that state again from its first line.
+    func oldestHeldLine() -> LinePosition?
 }
 
 extension LineStage {
     public func endOfStream(_ context: StageContext) {}
+    public func idle(_ context: StageContext) {}
+    public func oldestHeldLine() -> LinePosition? { nil }
 }
 
 /// A stage that works on assembled events (decoders, enrichment), called once per group of events.
@@ -43,6 +51,9 @@ public final class StageContext {
     public var counters: [String: Int] = [:]
     /// Warnings for the run summary.
     public private(set) var warnings: [String] = []
+    /// True in follow mode: stages emit an event as soon as it is complete enough (an OOM report at its kill
+    /// line) and emit it again, with the same id, when later lines add to it.
+    public var live = false
 
     public init() {
         fields.reserveCapacity(8192)

@@ -8,6 +8,12 @@ import OOMLensSinkAPI
 /// or at a `page allocation failure` warning. It ends at its `Killed process` line (a following `oom_reaper:` line
 /// joins it), at the next header on the same host, or at the end of the stream. Lines of other programs and of other
 /// hosts are never taken into a report and never break one.
+///
+/// In follow mode (``StageContext/live``) a report is emitted as soon as its kill line is read, and emitted again
+/// with the same id when a later line (`oom_reaper:`, a further victim of a group kill) adds to it. A finished
+/// report also closes after ``liveCloseAfterLines`` further lines, and every open report closes when the follower
+/// reports the data idle (``idle(_:)``). ``oldestHeldLine()`` is the first line of the oldest report in the current
+/// run of overlapping open reports, so a restart from it rebuilds exactly the same reports.
 public final class OOMBlockAssemblerStage: RegisteredLineStage {
     /// Options of the assembler.
     public struct Options: ComponentOptions {
@@ -17,15 +23,23 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
         public var maxOpenReports: Int = 1024
         /// Keep each report's original lines in the event's `raw` field.
         public var keepRaw: Bool = false
+        /// Decode each report into the event's fields; when false, events carry only where and when (a find-only
+        /// mode, and the baseline that shows what decoding costs).
+        public var decode: Bool = true
         public init() {}
         public static var documentation: [String: String] {
             [
                 "max_lines_per_report": "Lines kept per report; lines over this are counted, and a kill line still ends the report.",
                 "max_open_reports": "Reports open at the same time (one per host); over this the stalest one is closed and counted.",
                 "keep_raw": "Keep each report's original lines in the event's raw field.",
+                "decode": "Decode each report into the event's fields; false emits only where and when each report is.",
             ]
         }
     }
+
+    /// Follow mode: lines read after a report's kill line before the report closes even if its host logs nothing
+    /// more (an `oom_reaper:` line comes right after the kill line; this bounds how long a checkpoint waits).
+    public static let liveCloseAfterLines = 10_000
 
     public static let name = "oom-assembler"
     public static let summary = "Assembles OOM-killer reports, allocation failures and Mem-Info dumps, per host, and decodes them"
@@ -33,6 +47,7 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     private let maxLines: Int
     private let maxOpen: Int
     private let keepRaw: Bool
+    private let decode: Bool
     private var open: [UInt64: OpenReport] = [:]
     private var lastHostKey: UInt64 = 0
     private var tick = 0
@@ -40,11 +55,16 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     private var closedForLimit = 0
     private var orphanReaper = 0
     private var lastRawLine: (report: ObjectIdentifier?, line: Int) = (nil, -1)
+    /// First line of the oldest report of the current run of overlapping open reports (nil when none is open).
+    private var heldSince: LinePosition?
+    /// Lines seen so far, counted per batch (for ``liveCloseAfterLines``).
+    private var linesSeen = 0
 
     public init(options: Options) {
         maxLines = max(1, options.maxLinesPerReport)
         maxOpen = max(1, options.maxOpenReports)
         keepRaw = options.keepRaw
+        decode = options.decode
     }
 
     public func process(_ batch: LineBatch, _ context: StageContext) {
@@ -53,6 +73,22 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
                 handle(f, batch, context)
             }
         }
+        linesSeen &+= batch.count
+        if context.live, !open.isEmpty { closeFinishedReports(context) }
+    }
+
+    /// Follow mode: the data is idle, so no line will join an open report soon. Closes every open report,
+    /// emitting those not emitted yet or changed since.
+    public func idle(_ context: StageContext) {
+        for (key, r) in open.sorted(by: { $0.value.touched < $1.value.touched }) { close(key, r, context) }
+    }
+
+    public func oldestHeldLine() -> LinePosition? { heldSince }
+
+    /// Follow mode: closes the reports whose kill line is more than ``liveCloseAfterLines`` lines back.
+    private func closeFinishedReports(_ context: StageContext) {
+        let stale = open.filter { $0.value.phase == .ended && linesSeen &- $0.value.endedAtLine > Self.liveCloseAfterLines }
+        for (key, r) in stale.sorted(by: { $0.value.touched < $1.value.touched }) { close(key, r, context) }
     }
 
     @inline(__always)
@@ -78,10 +114,12 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
 
         func start(_ kind: OOMEvent.Kind, header: Bool, killOnly: Bool) -> OpenReport {
             let host: String? = f.hasHost ? String(decoding: batch.bytes(f.hostStart, f.hostEnd), as: UTF8.self) : nil
+            let position = LinePosition(batch, line: Int(f.line))
             let r = OpenReport(kind: kind, hasHeader: header, killOnly: killOnly, path: batch.input.path, host: host,
                                time: f.time, uptimeMicros: f.uptimeMicros, line: lineNumber, keepRaw: keepRaw,
-                               touched: tick)
+                               keepLines: decode, touched: tick, firstPosition: position)
             if open.count >= maxOpen { closeStalest(context) }
+            if open.isEmpty { heldSince = position }
             open[key] = r
             return r
         }
@@ -125,7 +163,11 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
             }
             if r.kind == .memoryDump { r.kind = .oom }
             add(r, hashed: r.phase == .collecting)
-            if role == .killed || role == .terminal { r.phase = .ended }
+            if role == .killed || role == .terminal {
+                if r.phase == .collecting { r.endedAtLine = linesSeen &+ Int(f.line) }
+                r.phase = .ended
+                if context.live && !r.unchangedSinceEmitted { emit(r, context) }
+            }
         case .reaper:
             if let report {
                 add(report, hashed: false)
@@ -170,7 +212,14 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
 
     private func close(_ key: UInt64, _ r: OpenReport, _ context: StageContext) {
         open[key] = nil
-        context.events.append(r.makeEvent())
+        if open.isEmpty { heldSince = nil }
+        // Live mode emitted the report at its kill line; emit it again only when something was added since.
+        if !(context.live && r.unchangedSinceEmitted) { emit(r, context) }
+    }
+
+    private func emit(_ r: OpenReport, _ context: StageContext) {
+        context.events.append(r.makeEvent(decode: decode))
+        r.emittedAtUpdate = r.updates
     }
 
     private func closeStalest(_ context: StageContext) {

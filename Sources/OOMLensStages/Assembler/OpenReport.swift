@@ -32,8 +32,24 @@ final class OpenReport {
     /// Identity hash over the lines up to the end of the report (reaper lines excluded).
     var identity = StableHash()
 
+    /// False in find-only mode: the lines are counted and hashed but not kept for decoding.
+    let keepLines: Bool
+    private var lineCount = 0
+
+    /// Where the report's first line starts: a follow checkpoint stays at or before it while the report is open.
+    let firstPosition: LinePosition?
+    /// Messages added so far (kept or not); tells whether the report changed since it was last emitted.
+    private(set) var updates = 0
+    /// `updates` when the report was last emitted (live mode emits before the report closes), or nil.
+    var emittedAtUpdate: Int?
+    /// The assembler's line count when the kill line was read, for closing a finished report in live mode.
+    var endedAtLine = 0
+
     init(kind: OOMEvent.Kind, hasHeader: Bool, killOnly: Bool, path: String, host: String?, time: PackedTime,
-         uptimeMicros: Int64, line: Int, keepRaw: Bool, touched: Int) {
+         uptimeMicros: Int64, line: Int, keepRaw: Bool, keepLines: Bool, touched: Int,
+         firstPosition: LinePosition? = nil) {
+        self.keepLines = keepLines
+        self.firstPosition = firstPosition
         self.kind = kind
         self.hasHeader = hasHeader
         self.killOnly = killOnly
@@ -53,26 +69,33 @@ final class OpenReport {
     func append(message: UnsafeRawBufferPointer, fullLine: UnsafeRawBufferPointer, lineNumber: Int, continuation: Bool,
                 limit: Int, newLine: Bool, hashed: Bool) -> Bool {
         lastLine = lineNumber
+        updates += 1
         if hashed && newLine { identity.add(fullLine) }
-        guard lines.count < limit else {
+        guard lineCount < limit else {
             droppedLines += 1
             return false
         }
-        lines.append(ReportLine(text: String(decoding: message, as: UTF8.self), lineNumber: lineNumber,
-                                continuation: continuation))
+        lineCount += 1
+        if keepLines {
+            lines.append(ReportLine(text: String(decoding: message, as: UTF8.self), lineNumber: lineNumber,
+                                    continuation: continuation))
+        }
         if newLine { raw?.append(String(decoding: fullLine, as: UTF8.self)) }
         return true
     }
 
-    /// The event for this report, decoded.
-    func makeEvent() -> OOMEvent {
+    /// True when the report was emitted and nothing was added since: emitting it again would repeat it.
+    var unchangedSinceEmitted: Bool { emittedAtUpdate == updates }
+
+    /// The event for this report, decoded unless `decode` is false.
+    func makeEvent(decode: Bool = true) -> OOMEvent {
         let complete = hasHeader && phase == .ended && kind == .oom
         var e = OOMEvent(id: identity.hex, kind: kind, complete: complete,
                          source: OOMEvent.Source(path: path, first_line: firstLine, last_line: lastLine))
         e.host = host
         e.time = LogTimeFormatter.rfc3339(time)
         if uptimeMicros >= 0 { e.uptime_s = Double(uptimeMicros) / 1_000_000 }
-        ReportDecoder.decode(lines, into: &e)
+        if decode && keepLines { ReportDecoder.decode(lines, into: &e) }
         e.raw = raw
         return e
     }

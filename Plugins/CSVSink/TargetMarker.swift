@@ -1,2 +1,0 @@
-/// The CSVSink plugin target. Its implementation replaces this file.
-enum CSVSinkTargetMarker {}

@@ -1,2 +1,0 @@
-/// The ExecSink plugin target. Its implementation replaces this file.
-enum ExecSinkTargetMarker {}

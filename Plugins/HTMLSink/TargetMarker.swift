@@ -1,2 +1,0 @@
-/// The HTMLSink plugin target. Its implementation replaces this file.
-enum HTMLSinkTargetMarker {}

@@ -1,2 +1,0 @@
-/// The PostgresSink plugin target. Its implementation replaces this file.
-enum PostgresSinkTargetMarker {}

@@ -1,2 +1,0 @@
-/// The PrometheusSink plugin target. Its implementation replaces this file.
-enum PrometheusSinkTargetMarker {}

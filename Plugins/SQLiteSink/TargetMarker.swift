@@ -1,2 +1,0 @@
-/// The SQLiteSink plugin target. Its implementation replaces this file.
-enum SQLiteSinkTargetMarker {}

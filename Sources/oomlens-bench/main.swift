@@ -1,1 +1,0 @@
-print("oomlens-bench: not built yet")
