@@ -30,7 +30,12 @@ let package = Package(
         .target(name: "CSVSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/CSVSink"),
         .target(name: "PrometheusSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/PrometheusSink"),
         .target(name: "HTMLSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/HTMLSink"),
-        .target(name: "ExecSink", dependencies: ["OOMLensSinkAPI"], path: "Plugins/ExecSink"),
+        .target(
+            name: "ExecSink",
+            dependencies: ["OOMLensSinkAPI"],
+            path: "Plugins/ExecSink",
+            exclude: ["PROTOCOL.md", "examples"]
+        ),
         .target(
             name: "SQLiteSink",
             dependencies: ["OOMLensSinkAPI", .product(name: "GRDB", package: "GRDB.swift")],

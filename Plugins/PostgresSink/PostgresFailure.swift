@@ -25,7 +25,7 @@ struct PostgresFailure: Error, CustomStringConvertible {
             return
         }
         guard let e = error as? PSQLError else {
-            self.init(message: "\(error)", transient: true)
+            self.init(message: "\(error)", transient: !Self.isTLSRejection(error))
             return
         }
         guard e.code == .server, let info = e.serverInfo else {
@@ -35,7 +35,8 @@ struct PostgresFailure: Error, CustomStringConvertible {
                 .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError, .tooManyParameters,
                 .sslUnsupported,
             ]
-            self.init(message: text, transient: !permanent.contains(e.code))
+            let rejected = e.underlying.map(Self.isTLSRejection) ?? false
+            self.init(message: text, transient: !permanent.contains(e.code) && !rejected)
             return
         }
         let state = info[.sqlState] ?? "?????"
@@ -43,6 +44,13 @@ struct PostgresFailure: Error, CustomStringConvertible {
         if let detail = info[.detail] { text += " (\(detail))" }
         let transient = Self.transientStates.contains(state) || Self.transientStates.contains(String(state.prefix(2)))
         self.init(message: text, transient: transient)
+    }
+
+    /// A TLS handshake that failed on the certificate or the host name fails the same way next time.
+    private static func isTLSRejection(_ error: any Error) -> Bool {
+        if error is NIOSSLExtraError { return true }
+        if let e = error as? NIOSSLError, case .handshakeFailed = e { return true }
+        return false
     }
 
     var description: String { message }

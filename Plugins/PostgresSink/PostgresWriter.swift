@@ -180,7 +180,13 @@ final class PostgresWriter: @unchecked Sendable {
 
     /// The open connection, or a new one (with the schema created on the first).
     private func connected() throws(PostgresFailure) -> PostgresConnection {
-        if let connection, !connection.isClosed { return connection }
+        if let connection, !connection.isClosed {
+            if !schemaReady {
+                try createSchema(on: connection)
+                schemaReady = true
+            }
+            return connection
+        }
         connection = nil
         let id = nextConnectionID
         nextConnectionID += 1

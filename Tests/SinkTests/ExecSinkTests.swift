@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ExecSink
 import Foundation
 import OOMLensSinkAPI
@@ -186,8 +189,23 @@ struct ExecSinkTests {
 
     @Test func programOptionRunsOneProgramWithoutArguments() throws {
         let dir = TemporaryDirectory()
-        let script = dir.write("ack.sh", "#!/bin/sh\nwhile IFS= read -r h; do n=${h#*\\\"batch\\\":}; n=${n%%[!0-9]*}; c=${h#*\\\"events\\\":}; c=${c%%[!0-9]*}; while [ \"$c\" -gt 0 ]; do read -r e; c=$((c-1)); done; echo \"ack $n\"; done\n")
-        chmod(script, 0o755)
+        // Written through a close-on-exec descriptor: a copy inherited by a child that another test spawns at the
+        // same moment would make exec fail with ETXTBSY.
+        let script = dir.path + "/ack.sh"
+        let text = """
+            #!/bin/sh
+            while IFS= read -r h; do
+                n=${h#*\\"batch\\":}; n=${n%%[!0-9]*}
+                c=${h#*\\"events\\":}; c=${c%%[!0-9]*}
+                while [ "$c" -gt 0 ]; do IFS= read -r e; c=$((c - 1)); done
+                echo "ack $n"
+            done
+
+            """
+        let fd = open(script, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o755)
+        #expect(fd >= 0)
+        _ = Array(text.utf8).withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+        close(fd)
         var o = ExecSink.Options()
         o.program = script
         let sink = try ExecSink(options: o, context: testContext())
