@@ -59,18 +59,30 @@ struct FollowCommand: ParsableCommand {
 
     func run() throws {
         let registry = Registrations.makeRegistry()
-        var parts: FollowPipelineParts
-        do { parts = try loadParts(registry: registry, previous: nil) } catch {
+        let pipelineConfig: PipelineConfig
+        do { pipelineConfig = try loadConfig(registry: registry) } catch {
             StandardStreams.err("\(error)\n")
             throw ExitCode(2)
         }
-        let followed = paths.isEmpty ? parts.source.paths : paths
+        var followed = paths
+        if followed.isEmpty {
+            for c in pipelineConfig.sources where c.type == "files" {
+                if case .array(let values)? = c.options["paths"] {
+                    followed += values.compactMap { if case .string(let s) = $0 { s } else { nil } }
+                }
+            }
+        }
         guard !followed.isEmpty, !followed.contains("-") else {
             StandardStreams.err("oomlens follow: give the paths of files to follow (standard input cannot be followed)\n")
             throw ExitCode(2)
         }
         let store: CheckpointStore
         do { store = try CheckpointStore(directory: FollowStateDirectory.resolve(state)) } catch {
+            StandardStreams.err("oomlens: \(error)\n")
+            throw ExitCode(2)
+        }
+        var parts: FollowPipelineParts
+        do { parts = try FollowPipelineParts.build(pipelineConfig, registry: registry, keepingSinksOf: nil) } catch {
             StandardStreams.err("oomlens: \(error)\n")
             throw ExitCode(2)
         }
@@ -119,10 +131,15 @@ struct FollowCommand: ParsableCommand {
         }
     }
 
-    /// Loads, validates and builds the config (with `--output` applied), keeping `previous`'s sinks when unchanged.
-    private func loadParts(registry: Registry, previous: FollowPipelineParts?) throws -> FollowPipelineParts {
+    /// Loads and validates the config, with `--output` applied.
+    private func loadConfig(registry: Registry) throws -> PipelineConfig {
         var cfg = try DefaultConfig.load(config, registry: registry)
         if !output.isEmpty { cfg.sinks = try OutputOption.sinks(output, registry: registry) }
-        return try FollowPipelineParts.build(cfg, registry: registry, keepingSinksOf: previous)
+        return cfg
+    }
+
+    /// Loads, validates and builds the config, keeping `previous`'s sinks when they are unchanged.
+    private func loadParts(registry: Registry, previous: FollowPipelineParts?) throws -> FollowPipelineParts {
+        try FollowPipelineParts.build(loadConfig(registry: registry), registry: registry, keepingSinksOf: previous)
     }
 }

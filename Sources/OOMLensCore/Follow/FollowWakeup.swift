@@ -45,7 +45,8 @@ public final class FollowWakeup: @unchecked Sendable {
     /// The descriptor to poll.
     var descriptor: Int32 { readEnd }
 
-    /// Routes SIGINT and SIGTERM (stop) and SIGHUP (reload) to this object. Call once per process.
+    /// Routes SIGINT and SIGTERM (stop) and SIGHUP (reload) to this object, and unblocks them. Call once per
+    /// process, from the main thread.
     public func installSignalHandlers() {
         signalPipeWriteEnd = writeEnd
         let handler: @convention(c) (Int32) -> Void = { signo in
@@ -57,6 +58,11 @@ public final class FollowWakeup: @unchecked Sendable {
         signal(SIGINT, handler)
         signal(SIGTERM, handler)
         signal(SIGHUP, handler)
+        // A parent may have started this process with these signals blocked (the mask is inherited).
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signo in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblock, signo) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     /// Asks the follower to drain, checkpoint and return (from any thread).

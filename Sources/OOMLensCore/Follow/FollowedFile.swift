@@ -121,18 +121,24 @@ final class FollowedFile {
     }
 
     /// For a growing plain file: true when its content no longer starts with the bytes it was opened with
-    /// (copytruncate: truncated, then written again). Re-reads the head only when size or time changed, and
-    /// lengthens a short fingerprint as the file grows.
+    /// (copytruncate: truncated, then written again); once true, it stays true. Re-reads the head only when size
+    /// or time changed, and lengthens a short fingerprint as the file grows.
     func contentWasReplaced() -> Bool {
         guard !isGzip else { return false }
         if replacementSeen { return true }
         let (size, modified) = currentSizeAndTime()
         guard (size, modified) != lastChecked else { return false }
         lastChecked = (size, modified)
-        if size < plainOffset { return true }
+        if size < plainOffset {
+            replacementSeen = true
+            return true
+        }
         guard fingerprint.byteCount > 0 || size > 0 else { return false }
         let now = readHead()
-        if fingerprint.byteCount > 0 && !fingerprint.matches(head: now) { return true }
+        if fingerprint.byteCount > 0 && !fingerprint.matches(head: now) {
+            replacementSeen = true
+            return true
+        }
         if now.count > head.count {
             head = now
             fingerprint = FileFingerprint(head: now)

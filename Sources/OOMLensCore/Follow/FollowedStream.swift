@@ -26,6 +26,8 @@ final class FollowedStream {
     private(set) var current: FollowedFile?
     /// Finished files, oldest first, that may still hold the oldest line a stage needs.
     private var retained: [FollowedFile] = []
+    /// The file read to its end last (kept open).
+    private var lastLeft: FollowedFile?
     /// Files read to their end and acknowledged, oldest first (the checkpoint keeps the newest ones).
     private var records: [CheckpointedFile] = []
     private static let keptRecords = 64
@@ -76,8 +78,13 @@ final class FollowedStream {
     // MARK: - reading
 
     /// Reads what is available (up to the read budget), switching files as rotation requires. Returns true when
-    /// something happened that may let it go on at once (bytes read, a file opened or finished).
-    func step(now: Double) -> Bool {
+    /// something happened that may let it go on at once (bytes read, a file opened or finished). `draining` (the
+    /// last reads before a stop) switches to a new file at once, without the rotation wait for a late writer:
+    /// lines it writes to the old file later are read after a restart, which finds that file by fingerprint.
+    func step(now: Double, draining: Bool = false) -> Bool {
+        // A live file waiting behind a backlog: take its fingerprint as it fills, so that a copytruncate before
+        // its turn finds the copy.
+        if let waiting = queue.last, waiting.isLive { _ = waiting.contentWasReplaced() }
         guard let file = current else {
             if !queue.isEmpty {
                 begin(queue.removeFirst(), now: now)
@@ -106,6 +113,11 @@ final class FollowedStream {
             finish(file)
             return true
         }
+        if file.contentWasReplaced() {
+            // Truncated while it was read (the reader stopped at the first bytes of the new content).
+            handleTruncation(file, now: now)
+            return true
+        }
         switch liveState(of: file) {
         case .same, .missing:
             // .missing: renamed and not replaced yet; the writer may still append to it.
@@ -115,7 +127,9 @@ final class FollowedStream {
         case .replaced(let newFileIsEmpty):
             let since = replacedSince ?? now
             replacedSince = since
-            if newFileIsEmpty && now - max(lastActivity, since) < Double(options.rotateWaitMilliseconds) / 1000 {
+            if newFileIsEmpty && !draining
+                && now - max(lastActivity, since) < Double(options.rotateWaitMilliseconds) / 1000
+            {
                 markCaughtUp(now)
                 return progressed
             }
@@ -157,6 +171,11 @@ final class FollowedStream {
 
     /// With no live file open and nothing queued: opens the path from its start if it exists now.
     private func openLiveIfPresent(now: Double) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        // The file last left (read to its end, or failing; still open, so its inode is not reused) is not read
+        // again until the path names another one.
+        if let last = lastLeft, last.device == UInt64(st.st_dev), last.inode == UInt64(st.st_ino) { return false }
         guard let file = try? FollowedFile(path: path, isLive: true) else { return false }
         file.start(at: 0, line: 1)
         begin(file, now: now)
@@ -166,6 +185,10 @@ final class FollowedStream {
     /// Leaves a file read to its end: its unfinished last line is a line now.
     private func finish(_ file: FollowedFile) {
         if framer.deliverPartialLine(deliverBatch) { count("unterminated last lines") }
+        if file.restartedFromZero {
+            note("\(file.path): the saved inflate restart point did not work; the file was inflated from byte 0")
+            count("gzip restart points that failed")
+        }
         if let garbage = file.trailingGarbageOffset {
             note("\(file.path): bytes after the last gzip member ignored (at compressed byte \(garbage))")
             count("gzip trailing garbage")
@@ -174,6 +197,7 @@ final class FollowedStream {
         file.finishedLine = framer.resumeLineNumber
         file.isLive = false
         retained.append(file)
+        lastLeft = file
         current = nil
     }
 

@@ -144,7 +144,7 @@ public final class Follower {
         var progressed = true
         while progressed && started.seconds < limit && !pipeline.hasFailedSink {
             progressed = false
-            for stream in streams where stream.step(now: started.seconds) { progressed = true }
+            for stream in streams where stream.step(now: started.seconds, draining: true) { progressed = true }
         }
     }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Decides which files of a followed path's rotation set to read, in which order and from where: at start (from the
 /// checkpoint, or on a first start) and after a rotation.
 ///
@@ -26,17 +30,7 @@ enum RotationPlanner {
 
     static func plan(path: String, start: Start) -> Plan {
         var plan = Plan()
-        var candidates: [FollowedFile] = []
-        for member in RotationSet.rotatedFiles(of: path) {
-            do { candidates.append(try FollowedFile(path: member, isLive: false)) } catch {
-                plan.notes.append("skipping \(error)")
-            }
-        }
-        var live: FollowedFile?
-        do { live = try FollowedFile(path: path, isLive: true) } catch {
-            if error.code != .missingPath { plan.notes.append("cannot open \(error)") }
-        }
-        if let live { candidates.append(live) }
+        let (candidates, live) = openRotationSet(path, notes: &plan.notes)
 
         switch start {
         case .firstStart(fromStart: true):
@@ -91,6 +85,36 @@ enum RotationPlanner {
             }
         }
         return plan
+    }
+
+    /// Opens the rotated files (oldest first) and the live file. A rotation that renames files while they are
+    /// opened would mix up names and order, so the directory is listed again afterwards and everything is opened
+    /// again until two listings agree and no listed file went missing.
+    private static func openRotationSet(_ path: String, notes: inout [String]) -> ([FollowedFile], FollowedFile?) {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let listing = RotationSet.rotatedFiles(of: path)
+            var candidates: [FollowedFile] = []
+            var raced = false
+            var problems: [String] = []
+            for member in listing {
+                do { candidates.append(try FollowedFile(path: member, isLive: false)) } catch {
+                    if error.code == .missingPath { raced = true } else { problems.append("skipping \(error)") }
+                }
+            }
+            var live: FollowedFile?
+            do { live = try FollowedFile(path: path, isLive: true) } catch {
+                if error.code != .missingPath { problems.append("cannot open \(error)") }
+            }
+            if (raced || RotationSet.rotatedFiles(of: path) != listing) && attempt < 50 {
+                usleep(2000)
+                continue
+            }
+            notes += problems
+            if let live { candidates.append(live) }
+            return (candidates, live)
+        }
     }
 
     /// Where to start reading `file`, which matched `record`: nil when a rotated file holds nothing new.
