@@ -28,12 +28,13 @@ struct FollowCrashTests {
         var jsonlDeliveries = 0
         var jsonlMissing = 0
         var killsWithGzipRestartPoint = 0
+        var failedGzipRestarts = 0
         var description: String {
             "kill points tried: \(killPoints), reports: \(expected), events lost: \(lost), events duplicated: "
                 + "\(duplicated), ids not in a batch run: \(unexpected), reaper updates missing: \(missingUpdates), "
                 + "JSON Lines deliveries (at least once: updates and repeats after kills included): \(jsonlDeliveries), "
                 + "JSON Lines ids missing: \(jsonlMissing), kills while a gzip restart point was checkpointed: "
-                + "\(killsWithGzipRestartPoint)"
+                + "\(killsWithGzipRestartPoint), gzip restart points that failed: \(failedGzipRestarts)"
         }
     }
 
@@ -239,7 +240,10 @@ struct FollowCrashTests {
         var killRandom = SynthSeededRandom(seed: seed &+ 2)
         for _ in 0..<kills {
             let p = try startFollower(dir)
-            usleep(UInt32(killRandom.int(in: 30_000...700_000)))
+            // Mostly short runs; some long enough for a checkpoint while it catches up (one a second).
+            let lifetime = killRandom.chance(25) ? killRandom.int(in: 1_100_000...2_500_000)
+                : killRandom.int(in: 30_000...900_000)
+            usleep(UInt32(lifetime))
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             figures.killPoints += 1
@@ -271,6 +275,8 @@ struct FollowCrashTests {
         let delivered = jsonlIds(jsonl)
         figures.jsonlDeliveries = delivered.count
         figures.jsonlMissing = Set(expected.keys).subtracting(delivered).count
+        let stderrLog = String(decoding: FileManager.default.contents(atPath: dir + "/follow.stderr") ?? Data(), as: UTF8.self)
+        figures.failedGzipRestarts = stderrLog.components(separatedBy: "restart point did not work").count - 1
         if figures.lost + figures.duplicated + figures.missingUpdates + figures.jsonlMissing > 0,
            let log = FileManager.default.contents(atPath: dir + "/follow.stderr") {
             print(String(decoding: log, as: UTF8.self).suffix(4000))
@@ -290,5 +296,6 @@ struct FollowCrashTests {
         #expect(figures.unexpected == 0)
         #expect(figures.missingUpdates == 0)
         #expect(figures.jsonlMissing == 0)
+        #expect(figures.failedGzipRestarts == 0)
     }
 }
