@@ -81,7 +81,7 @@ public struct LogTime: Equatable, Comparable, Sendable {
     public static func < (a: LogTime, b: LogTime) -> Bool { a.seconds < b.seconds }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    public static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -92,7 +92,7 @@ public struct LogTime: Equatable, Comparable, Sendable {
     }
 
     /// The date of a day number since 1970-01-01.
-    static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
+    public static func civilFromDays(_ days: Int) -> (Int, Int, Int) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
