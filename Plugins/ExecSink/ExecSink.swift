@@ -25,7 +25,7 @@ public final class ExecSink: RegisteredSink {
     private let command: [String]
     private let options: Options
     private let warn: @Sendable (String) -> Void
-    private let encoder = JSONEncoder()
+    private let encoder = CompactJSONEncoder()
     private var child: ExecChild
     private var buffer: [OOMEvent] = []
     /// Batches sent to the program and not acknowledged, oldest first, with their numbers and bytes.
@@ -49,7 +49,6 @@ public final class ExecSink: RegisteredSink {
         self.command = command
         self.options = options
         warn = context.warn
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         child = try ExecChild(command: command, warn: context.warn)
     }
 

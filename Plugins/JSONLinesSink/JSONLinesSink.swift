@@ -21,24 +21,23 @@ public final class JSONLinesSink: RegisteredSink {
     public static var targetOption: String? { "path" }
 
     private let out: OutputFile
-    private let encoder: JSONEncoder
+    private let encoder = CompactJSONEncoder()
+    /// The lines of one `write` call, reused from call to call.
+    private var pending: [UInt8] = []
 
     public init(options: Options, context: SinkContext) throws(SinkError) {
         out = try OutputFile(path: options.path, append: options.append, sink: Self.name, context: context)
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     public func write(_ events: [OOMEvent]) throws(SinkError) {
+        pending.removeAll(keepingCapacity: true)
         for event in events {
-            let data: Data
-            do { data = try encoder.encode(event) } catch {
+            do { try encoder.encode(event, appendingTo: &pending) } catch {
                 throw SinkError(sink: Self.name, message: "cannot encode event \(event.id): \(error)")
             }
-            var bytes = [UInt8](data)
-            bytes.append(0x0A)
-            try out.write(bytes)
+            pending.append(0x0A)
         }
+        try out.write(pending)
     }
 
     public func flush() throws(SinkError) { try out.flush(durable: true) }

@@ -23,8 +23,7 @@ struct PostgresBatch: Sendable {
         for e in events { latest[e.id] = e }
         let sorted = latest.values.sorted { $0.id < $1.id }
         ids = sorted.map(\.id)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = CompactJSONEncoder()
         var eventRows: [[SQLValue]] = []
         var zoneRows: [[SQLValue]] = []
         var buddyRows: [[SQLValue]] = []

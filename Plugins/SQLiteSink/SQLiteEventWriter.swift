@@ -7,12 +7,10 @@ import OOMLensSinkAPI
 struct SQLiteEventWriter {
     /// Keep `raw` (the report's lines) in `event_json`.
     let storeRaw: Bool
-    private let encoder: JSONEncoder
+    private let encoder = CompactJSONEncoder()
 
     init(storeRaw: Bool) {
         self.storeRaw = storeRaw
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
 
     static let upsertEventSQL: String = {

@@ -1,0 +1,201 @@
+/// The `Encoder` behind ``CompactJSONEncoder``: writes each value as it comes and keeps a stack of the
+/// objects and arrays still open.
+final class JSONStreamWriter: Encoder {
+    /// One object or array being written.
+    struct Frame {
+        /// True for an object, false for an array.
+        let isObject: Bool
+        /// Members written so far.
+        var count = 0
+        /// For an object: each member's key and where its `"key":value` text starts in ``buffer``.
+        var members: [(key: String, start: Int)] = []
+        /// True while the keys came in byte order.
+        var sorted = true
+    }
+
+    private(set) var buffer: [UInt8]
+    let initialCount: Int
+    private var frames: [Frame] = []
+
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    init(buffer: [UInt8]) {
+        self.buffer = buffer
+        initialCount = buffer.count
+    }
+
+    func takeBuffer() -> [UInt8] {
+        defer { buffer = [] }
+        return buffer
+    }
+
+    // MARK: Encoder
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        openIfNeeded(object: true)
+        return KeyedEncodingContainer(JSONKeyedWriter<Key>(writer: self, depth: frames.count))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        openIfNeeded(object: false)
+        return JSONUnkeyedWriter(writer: self, depth: frames.count)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer {
+        JSONSingleValueWriter(writer: self)
+    }
+
+    /// Opens a nested object or array as the next member of the frame at `depth`.
+    func openNested(depth: Int, key: String?, object: Bool) throws {
+        try beginMember(depth: depth, key: key)
+        buffer.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        frames.append(Frame(isObject: object))
+        openedHere = true
+    }
+
+    /// Opens an object or array for the value being encoded, unless its `encode(to:)` asked for a container
+    /// already (a type may ask twice, e.g. a subclass and its superclass).
+    private func openIfNeeded(object: Bool) {
+        if let top = frames.last, top.isObject == object, openedHere { return }
+        buffer.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
+        frames.append(Frame(isObject: object))
+        openedHere = true
+    }
+
+    /// True when the innermost frame was opened by the value now being encoded.
+    private var openedHere = false
+
+    // MARK: Values
+
+    /// Writes any value: primitives through the single-value container, the rest through their containers.
+    func writeValue<T: Encodable>(_ value: T) throws {
+        let depth = frames.count
+        let start = buffer.count
+        let outerOpened = openedHere
+        openedHere = false
+        try value.encode(to: self)
+        while frames.count > depth { closeFrame() }
+        if buffer.count == start { buffer.append(contentsOf: "{}".utf8) }
+        openedHere = outerOpened
+    }
+
+    /// Writes the separator and, for an object, the key of the next member of the frame at `depth`.
+    ///
+    /// Containers nested in that frame are finished first: this writer streams, so a nested container must be
+    /// complete before its parent writes on (the order the synthesised `Codable` code always uses).
+    func beginMember(depth: Int, key: String?) throws {
+        while frames.count > depth { closeFrame() }
+        guard depth == frames.count, depth > 0 else {
+            throw EncodingError.invalidValue(
+                key ?? "", .init(codingPath: [], debugDescription: "a closed JSON container was written to"))
+        }
+        let index = depth - 1
+        if frames[index].count > 0 { buffer.append(UInt8(ascii: ",")) }
+        frames[index].count += 1
+        guard let key else { return }
+        if frames[index].sorted, let last = frames[index].members.last?.key, !Self.precedes(last, key) {
+            frames[index].sorted = false
+        }
+        frames[index].members.append((key, buffer.count))
+        writeString(key)
+        buffer.append(UInt8(ascii: ":"))
+    }
+
+    /// Closes the innermost frame, putting an object's members in key order first.
+    private func closeFrame() {
+        let frame = frames.removeLast()
+        if frame.isObject, !frame.sorted { reorder(frame.members) }
+        buffer.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
+    }
+
+    /// Rewrites the members (from the first member's start to the end of the buffer) in key order.
+    private func reorder(_ members: [(key: String, start: Int)]) {
+        guard let first = members.first?.start else { return }
+        let end = buffer.count
+        var spans: [(key: String, range: Range<Int>)] = []
+        spans.reserveCapacity(members.count)
+        for (i, member) in members.enumerated() {
+            // A member's text runs to the comma before the next member (or the end).
+            let stop = i + 1 < members.count ? members[i + 1].start - 1 : end
+            spans.append((member.key, member.start..<stop))
+        }
+        spans.sort { Self.precedes($0.key, $1.key) }
+        var ordered: [UInt8] = []
+        ordered.reserveCapacity(end - first)
+        for (i, span) in spans.enumerated() {
+            if i > 0 { ordered.append(UInt8(ascii: ",")) }
+            ordered.append(contentsOf: buffer[span.range])
+        }
+        buffer.replaceSubrange(first..<end, with: ordered)
+    }
+
+    /// Byte order of the UTF-8 keys, as `.sortedKeys` orders them.
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+
+    // MARK: Primitives
+
+    func writeNull() { buffer.append(contentsOf: "null".utf8) }
+
+    func writeBool(_ value: Bool) { buffer.append(contentsOf: value ? "true".utf8 : "false".utf8) }
+
+    func writeInteger<T: BinaryInteger>(_ value: T) {
+        if value == 0 {
+            buffer.append(UInt8(ascii: "0"))
+            return
+        }
+        var magnitude = value.magnitude
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        let start = buffer.count
+        while magnitude > 0 {
+            let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: 10)
+            buffer.append(UInt8(ascii: "0") + UInt8(remainder))
+            magnitude = quotient
+        }
+        buffer[start...].reverse()
+    }
+
+    func writeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) throws {
+        guard value.isFinite else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not valid in JSON"))
+        }
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        buffer.append(contentsOf: text.utf8)
+    }
+
+    func writeString(_ value: String) {
+        buffer.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            var runStart = 0
+            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                appendEscape(byte)
+                runStart = i + 1
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    private func appendEscape(_ byte: UInt8) {
+        buffer.append(UInt8(ascii: "\\"))
+        switch byte {
+        case 0x22: buffer.append(0x22)
+        case 0x5C: buffer.append(0x5C)
+        case 0x08: buffer.append(UInt8(ascii: "b"))
+        case 0x0C: buffer.append(UInt8(ascii: "f"))
+        case 0x0A: buffer.append(UInt8(ascii: "n"))
+        case 0x0D: buffer.append(UInt8(ascii: "r"))
+        case 0x09: buffer.append(UInt8(ascii: "t"))
+        default:
+            let hex: [UInt8] = Array("0123456789abcdef".utf8)
+            buffer.append(contentsOf: "u00".utf8)
+            buffer.append(hex[Int(byte >> 4)])
+            buffer.append(hex[Int(byte & 0x0F)])
+        }
+    }
+}
