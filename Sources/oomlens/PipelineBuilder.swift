@@ -12,7 +12,8 @@ enum PipelineBuilder {
         var description: String
     }
 
-    static func build(_ cfg: PipelineConfig, registry: Registry, live: Bool = false) throws -> Built {
+    static func build(_ cfg: PipelineConfig, registry: Registry, live: Bool = false,
+                      deliveryThread: Bool = true) throws -> Built {
         let ctx = SinkContext(writeStandardOutput: StandardStreams.out,
                               warn: { StandardStreams.err("oomlens: warning: \($0)\n") }, live: live)
         var lineStages: [any LineStage] = []
@@ -44,7 +45,8 @@ enum PipelineBuilder {
             sinks.append((c.type, s))
         }
         let pipeline = Pipeline(lineStages: lineStages, eventStages: eventStages, sinks: sinks,
-                                maxLineBytes: source.maxLineBytes, readSize: source.readBytes)
+                                maxLineBytes: source.maxLineBytes, readSize: source.readBytes,
+                                deliveryThread: deliveryThread)
         return Built(pipeline: pipeline, sourcePaths: source.paths)
     }
 }

@@ -20,6 +20,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Replace the configured sinks: 'jsonl' (JSON Lines on stdout), 'text' (readable reports on stdout), or NAME:TARGET.", valueName: "jsonl|text|NAME[:TARGET]"))
     var output: [String] = []
 
+    @Option(name: .long, help: "2 (default): decode and write events on a second thread beside the reading; 1: one thread. The output is the same.")
+    var threads: Int = 2
+
     @Flag(name: .long, help: "No progress line and no summary on stderr.")
     var quiet = false
 
@@ -40,7 +43,11 @@ struct RunCommand: ParsableCommand {
             }
         }
         let built: PipelineBuilder.Built
-        do { built = try PipelineBuilder.build(cfg, registry: registry) } catch {
+        guard threads == 1 || threads == 2 else {
+            StandardStreams.err("oomlens: --threads must be 1 or 2\n")
+            throw ExitCode(2)
+        }
+        do { built = try PipelineBuilder.build(cfg, registry: registry, deliveryThread: threads == 2) } catch {
             StandardStreams.err("oomlens: \(error)\n")
             throw ExitCode(2)
         }

@@ -2,11 +2,14 @@
 import Glibc
 #endif
 import OOMLensSinkAPI
+import Synchronization
 
 /// Runs inputs through line stages, event stages and sinks: the streaming core of a batch run.
 ///
 /// The core knows stages and sinks only through their protocols. Line stages are called once per batch of
-/// lines; events that a batch produces go through the event stages and then to every sink.
+/// lines; events that a batch produces go through the event stages and then to every sink. With
+/// `deliveryThread` on (the default), a batch run does the second half on a thread of its own: reading and
+/// tokenizing go on while reports are decoded and written, and the output is the same, event for event.
 public final class Pipeline {
     public let lineStages: [any LineStage]
     public let eventStages: [any EventStage]
@@ -15,13 +18,21 @@ public final class Pipeline {
     public let context = StageContext()
     private var summary = RunSummary()
     private var failedSinks = Set<Int>()
+    /// Deliver events on a second thread in ``run(_:initialErrors:progress:)``.
+    public let deliveryThread: Bool
+    /// The context the delivery thread's stages write to, merged into the summary at the end of the run.
+    private var deliveryContext = StageContext()
+    private var delivery: DeliveryThread?
+    /// Events delivered so far, readable from the reading thread while the delivery thread runs.
+    private let deliveredCount = Mutex<Int>(0)
 
     public init(lineStages: [any LineStage], eventStages: [any EventStage],
                 sinks: [(name: String, sink: any EventSink)], maxLineBytes: Int = 1 << 20,
-                readSize: Int = 1 << 20) {
+                readSize: Int = 1 << 20, deliveryThread: Bool = true) {
         self.lineStages = lineStages
         self.eventStages = eventStages
         self.sinks = sinks
+        self.deliveryThread = deliveryThread
         framer = LineFramer(maxLineBytes: maxLineBytes, readSize: readSize)
     }
 
@@ -32,8 +43,18 @@ public final class Pipeline {
     public func run(_ files: [InputFile], initialErrors: [PipelineError] = [],
                     progress: ((ProgressSnapshot) -> Void)? = nil) -> RunSummary {
         summary = RunSummary()
-        summary.errors = initialErrors
+        // While the delivery thread runs, it alone writes `summary`: this thread keeps its tallies apart.
+        var inputErrors = initialErrors
+        var filesRead = 0
+        var compressedBytes: Int64 = 0
         let clock = MonotonicClock()
+        if deliveryThread {
+            deliveryContext = StageContext()
+            context.defersCompletion = true
+            delivery = DeliveryThread { [unowned self] events in
+                self.deliverNow(events, self.deliveryContext)
+            }
+        }
         var diskTotal: Int64 = 0
         var diskDone: Int64 = 0
         for f in files where f.path != "-" {
@@ -49,10 +70,10 @@ public final class Pipeline {
             do {
                 input = try InputStream(path: file.path)
             } catch {
-                summary.errors.append(error)
+                inputErrors.append(error)
                 continue
             }
-            summary.files += 1
+            filesRead += 1
             let (year, month) = Self.referenceYearMonth(input.modificationTime)
             let ctx = InputContext(path: file.path, index: index, stem: file.stem, referenceYear: year,
                                    referenceMonth: month)
@@ -65,21 +86,31 @@ public final class Pipeline {
                             lastProgress = now
                             progress(ProgressSnapshot(diskBytes: diskDone + input.compressedOffset,
                                                       diskTotal: diskTotal, bytes: framer.bytes,
-                                                      events: summary.events, seconds: now))
+                                                      events: deliveredCount.withLock { $0 }, seconds: now))
                         }
                     }
                 }
             } catch {
-                summary.errors.append(error)
+                inputErrors.append(error)
             }
             if let garbage = input.trailingGarbageOffset {
                 context.warn("\(file.path): bytes after the last gzip member ignored (at compressed byte \(garbage))")
                 context.count("gzip trailing garbage")
             }
             diskDone += input.compressedOffset
-            summary.compressedBytes += input.compressedOffset
+            compressedBytes += input.compressedOffset
         }
         if currentStem != nil { endStream() }
+        if let delivery {
+            delivery.finish()
+            self.delivery = nil
+            context.defersCompletion = false
+            context.absorb(deliveryContext)
+            if delivery.queuedGroups > 0 { context.counters["delivery queue peak"] = delivery.deepestQueue }
+        }
+        summary.errors = inputErrors + summary.errors
+        summary.files = filesRead
+        summary.compressedBytes = compressedBytes
         var counters = context.counters
         counters["files"] = summary.files
         counters["lines"] = framer.lines
@@ -111,7 +142,13 @@ public final class Pipeline {
     }
 
     private func deliver() {
-        deliver(from: context)
+        guard let delivery else {
+            deliver(from: context)
+            return
+        }
+        let events = context.events
+        context.events.removeAll(keepingCapacity: true)
+        delivery.enqueue(events)
     }
 
     // MARK: - follow mode: the follower frames and stages its streams itself and uses these
@@ -121,10 +158,19 @@ public final class Pipeline {
     @discardableResult
     public func deliver(from stageContext: StageContext) -> Int {
         guard !stageContext.events.isEmpty else { return 0 }
-        var events = stageContext.events
+        let events = stageContext.events
         stageContext.events.removeAll(keepingCapacity: true)
+        return deliverNow(events, stageContext)
+    }
+
+    /// Completes `events` (line stages' deferred work), runs the event stages and writes them to the sinks.
+    @discardableResult
+    private func deliverNow(_ events: [OOMEvent], _ stageContext: StageContext) -> Int {
+        var events = events
+        for stage in lineStages { stage.complete(&events, stageContext) }
         for stage in eventStages { stage.process(&events, stageContext) }
         summary.events += events.count
+        deliveredCount.withLock { $0 += events.count }
         for e in events { summary.eventsByKind[e.kind.rawValue, default: 0] += 1 }
         for (i, s) in sinks.enumerated() where !failedSinks.contains(i) {
             do { try s.sink.write(events) } catch { sinkFailed(i, error) }

@@ -12,12 +12,18 @@ public protocol LineStage: AnyObject {
     /// The first line of the oldest state the stage still holds (an open report), or nil when it holds none.
     /// A follow checkpoint never moves past it, so a restart reads that state again from its first line.
     func oldestHeldLine() -> LinePosition?
+    /// Finishes events this stage emitted with their costly part left out (decoding, say), just before the
+    /// event stages see them. Only called for events emitted while ``StageContext/defersCompletion`` was true;
+    /// the pipeline then calls it in emission order, possibly on another thread than ``process(_:_:)``, so it
+    /// may touch only state kept for it (under a lock).
+    func complete(_ events: inout [OOMEvent], _ context: StageContext)
 }
 
 extension LineStage {
     public func endOfStream(_ context: StageContext) {}
     public func idle(_ context: StageContext) {}
     public func oldestHeldLine() -> LinePosition? { nil }
+    public func complete(_ events: inout [OOMEvent], _ context: StageContext) {}
 }
 
 /// A stage that works on assembled events (decoders, enrichment), called once per group of events.
@@ -54,6 +60,9 @@ public final class StageContext {
     /// True in follow mode: stages emit an event as soon as it is complete enough (an OOM report at its kill
     /// line) and emit it again, with the same id, when later lines add to it.
     public var live = false
+    /// True when the pipeline delivers events on a thread of its own: a line stage may then leave the costly
+    /// part of an event to ``LineStage/complete(_:_:)``, which runs on that thread, beside the reading.
+    public var defersCompletion = false
 
     public init() {
         fields.reserveCapacity(8192)
@@ -62,6 +71,12 @@ public final class StageContext {
     /// Adds `amount` to a named counter.
     public func count(_ name: String, _ amount: Int = 1) {
         if amount != 0 { counters[name, default: 0] += amount }
+    }
+
+    /// Adds the counters and warnings of `other` (another thread's context of the same run) to this one.
+    public func absorb(_ other: StageContext) {
+        for (name, value) in other.counters { count(name, value) }
+        for warning in other.warnings where warnings.count < 100 { warnings.append(warning) }
     }
 
     /// Records a warning for the run summary (kept to the first 100).

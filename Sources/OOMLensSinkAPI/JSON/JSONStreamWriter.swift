@@ -13,9 +13,11 @@ final class JSONStreamWriter: Encoder {
         var sorted = true
     }
 
-    private(set) var buffer: [UInt8]
+    // The writer is reached only through its own containers, one call at a time: the run-time exclusivity
+    // checks of class properties would cost more than the writing itself.
+    @exclusivity(unchecked) private(set) var buffer: [UInt8]
     let initialCount: Int
-    private var frames: [Frame] = []
+    @exclusivity(unchecked) private var frames: [Frame] = []
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
@@ -64,7 +66,7 @@ final class JSONStreamWriter: Encoder {
     }
 
     /// True when the innermost frame was opened by the value now being encoded.
-    private var openedHere = false
+    @exclusivity(unchecked) private var openedHere = false
 
     // MARK: Values
 
@@ -132,7 +134,14 @@ final class JSONStreamWriter: Encoder {
 
     /// Byte order of the UTF-8 keys, as `.sortedKeys` orders them.
     static func precedes(_ a: String, _ b: String) -> Bool {
-        a.utf8.lexicographicallyPrecedes(b.utf8)
+        var a = a
+        var b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in
+                for i in 0..<min(x.count, y.count) where x[i] != y[i] { return x[i] < y[i] }
+                return x.count < y.count
+            }
+        }
     }
 
     // MARK: Primitives
@@ -142,19 +151,27 @@ final class JSONStreamWriter: Encoder {
     func writeBool(_ value: Bool) { buffer.append(contentsOf: value ? "true".utf8 : "false".utf8) }
 
     func writeInteger<T: BinaryInteger>(_ value: T) {
-        if value == 0 {
-            buffer.append(UInt8(ascii: "0"))
-            return
+        if let signed = Int64(exactly: value) {
+            writeInteger(magnitude: signed.magnitude, negative: signed < 0)
+        } else {
+            writeInteger(magnitude: UInt64(truncatingIfNeeded: value), negative: false)
         }
-        var magnitude = value.magnitude
-        if value < 0 { buffer.append(UInt8(ascii: "-")) }
-        let start = buffer.count
-        while magnitude > 0 {
-            let (quotient, remainder) = magnitude.quotientAndRemainder(dividingBy: 10)
-            buffer.append(UInt8(ascii: "0") + UInt8(remainder))
-            magnitude = quotient
+    }
+
+    /// Writes the decimal digits of `magnitude`, after a `-` when `negative`.
+    private func writeInteger(magnitude: UInt64, negative: Bool) {
+        if negative { buffer.append(UInt8(ascii: "-")) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { out in
+            var rest = magnitude
+            repeat {
+                count += 1
+                out[24 - count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[(24 - count)...]))
         }
-        buffer[start...].reverse()
     }
 
     func writeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) throws {

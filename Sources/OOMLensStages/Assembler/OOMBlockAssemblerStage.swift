@@ -48,6 +48,8 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     private let maxOpen: Int
     private let keepRaw: Bool
     private let decode: Bool
+    /// Reports emitted undecoded while the pipeline defers completion (see ``complete(_:_:)``).
+    private let pendingDecodes = PendingDecodes()
     private var open: [UInt64: OpenReport] = [:]
     private var lastHostKey: UInt64 = 0
     private var tick = 0
@@ -218,8 +220,19 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     }
 
     private func emit(_ r: OpenReport, _ context: StageContext) {
-        context.events.append(r.makeEvent(decode: decode))
+        if decode && context.defersCompletion && r.keepLines {
+            let event = r.makeEvent(decode: false)
+            pendingDecodes.add(id: event.id, lines: r.lines)
+            context.events.append(event)
+        } else {
+            context.events.append(r.makeEvent(decode: decode))
+        }
         r.emittedAtUpdate = r.updates
+    }
+
+    /// Decodes the reports that ``emit(_:_:)`` left undecoded, on the pipeline's delivery thread.
+    public func complete(_ events: inout [OOMEvent], _ context: StageContext) {
+        pendingDecodes.decode(&events)
     }
 
     private func closeStalest(_ context: StageContext) {

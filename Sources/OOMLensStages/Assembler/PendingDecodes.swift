@@ -1,0 +1,28 @@
+import OOMLensSinkAPI
+import Synchronization
+
+/// Reports whose events were emitted undecoded, waiting for ``OOMBlockAssemblerStage/complete(_:_:)`` to decode
+/// them on the delivery thread. First in, first out: events are completed in the order they were emitted.
+final class PendingDecodes: Sendable {
+    private let queue = Mutex<[(id: String, lines: [ReportLine])]>([])
+
+    /// Remembers the lines of the event `id` just emitted.
+    func add(id: String, lines: [ReportLine]) {
+        queue.withLock { $0.append((id, lines)) }
+    }
+
+    /// Decodes every event of `events` that has lines waiting (in order), leaving the others as they are.
+    func decode(_ events: inout [OOMEvent]) {
+        let waiting = queue.withLock { pending -> [(id: String, lines: [ReportLine])] in
+            let count = min(pending.count, events.count)
+            let taken = Array(pending.prefix(count))
+            return taken
+        }
+        var used = 0
+        for index in events.indices where used < waiting.count && events[index].id == waiting[used].id {
+            ReportDecoder.decode(waiting[used].lines, into: &events[index])
+            used += 1
+        }
+        if used > 0 { queue.withLock { $0.removeFirst(used) } }
+    }
+}
