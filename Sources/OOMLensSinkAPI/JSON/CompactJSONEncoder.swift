@@ -4,7 +4,10 @@
 /// (a test compares the two on every event shape), at a fraction of the cost: values are written as they
 /// are encoded, with no intermediate tree, and an object's members are only moved when their keys were not
 /// already in order. Every sink that writes events as JSON uses it, so one report is one JSON text everywhere.
+/// An encoder keeps scratch state from one call to the next: give each thread its own.
 public struct CompactJSONEncoder {
+    private let writer = JSONStreamWriter()
+
     public init() {}
 
     /// The JSON text of `value`.
@@ -16,7 +19,7 @@ public struct CompactJSONEncoder {
 
     /// Appends the JSON text of `value` to `bytes`; on error `bytes` is left as it was.
     public func encode<T: Encodable>(_ value: T, appendingTo bytes: inout [UInt8]) throws {
-        let writer = JSONStreamWriter(buffer: bytes)
+        writer.reset(appendingTo: bytes)
         bytes = []
         do {
             try writer.writeValue(value)

@@ -31,15 +31,15 @@ struct JSONKeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try writer.writeFloatingPoint(value)
     }
 
-    mutating func encode(_ value: Int, forKey key: Key) throws { try integer(value, key) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { try integer(value, key) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { try integer(value, key) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { try integer(value, key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { try integer(Int64(value), key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { try integer(Int64(value), key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { try integer(Int64(value), key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { try integer(Int64(value), key) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { try integer(value, key) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { try integer(value, key) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { try integer(value, key) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { try integer(value, key) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { try integer(value, key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { try integer(UInt64(value), key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { try integer(UInt64(value), key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { try integer(UInt64(value), key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { try integer(UInt64(value), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { try integer(value, key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
@@ -70,7 +70,12 @@ struct JSONKeyedWriter<Key: CodingKey>: KeyedEncodingContainerProtocol {
         return writer
     }
 
-    private func integer<T: BinaryInteger>(_ value: T, _ key: Key) throws {
+    private func integer(_ value: Int64, _ key: Key) throws {
+        try writer.beginMember(depth: depth, key: key.stringValue)
+        writer.writeInteger(value)
+    }
+
+    private func integer(_ value: UInt64, _ key: Key) throws {
         try writer.beginMember(depth: depth, key: key.stringValue)
         writer.writeInteger(value)
     }

@@ -11,20 +11,35 @@ final class JSONStreamWriter: Encoder {
         var members: [(key: String, start: Int)] = []
         /// True while the keys came in byte order.
         var sorted = true
+        /// The `CodingKey` type of an object, whose last key order and its sorted order are cached.
+        var keyType: ObjectIdentifier?
     }
+
+    /// The members of the last object of a key type, and the order that sorts them.
+    @exclusivity(unchecked) private var sortOrders: [ObjectIdentifier: (keys: [String], order: [Int])] = [:]
+    /// Scratch space for reordering.
+    @exclusivity(unchecked) private var scratch: [UInt8] = []
 
     // The writer is reached only through its own containers, one call at a time: the run-time exclusivity
     // checks of class properties would cost more than the writing itself.
     @exclusivity(unchecked) private(set) var buffer: [UInt8]
-    let initialCount: Int
     @exclusivity(unchecked) private var frames: [Frame] = []
 
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(buffer: [UInt8]) {
+    @exclusivity(unchecked) private(set) var initialCount = 0
+
+    init() {
+        buffer = []
+    }
+
+    /// Starts writing after the bytes of `buffer`.
+    func reset(appendingTo buffer: [UInt8]) {
         self.buffer = buffer
         initialCount = buffer.count
+        frames.removeAll(keepingCapacity: true)
+        openedHere = false
     }
 
     func takeBuffer() -> [UInt8] {
@@ -36,6 +51,7 @@ final class JSONStreamWriter: Encoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         openIfNeeded(object: true)
+        frames[frames.count - 1].keyType = ObjectIdentifier(type)
         return KeyedEncodingContainer(JSONKeyedWriter<Key>(writer: self, depth: frames.count))
     }
 
@@ -107,33 +123,36 @@ final class JSONStreamWriter: Encoder {
     /// Closes the innermost frame, putting an object's members in key order first.
     private func closeFrame() {
         let frame = frames.removeLast()
-        if frame.isObject, !frame.sorted { reorder(frame.members) }
+        if frame.isObject, !frame.sorted { reorder(frame.members, keyType: frame.keyType) }
         buffer.append(frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]"))
     }
 
     /// Rewrites the members (from the first member's start to the end of the buffer) in key order.
-    private func reorder(_ members: [(key: String, start: Int)]) {
+    private func reorder(_ members: [(key: String, start: Int)], keyType: ObjectIdentifier?) {
         guard let first = members.first?.start else { return }
         let end = buffer.count
-        var spans: [(key: String, range: Range<Int>)] = []
-        spans.reserveCapacity(members.count)
-        for (i, member) in members.enumerated() {
+        let order: [Int]
+        if let keyType, let cached = sortOrders[keyType], cached.keys.count == members.count,
+           zip(cached.keys, members).allSatisfy({ $0 == $1.key })
+        {
+            order = cached.order
+        } else {
+            order = members.indices.sorted { Self.precedes(members[$0].key, members[$1].key) }
+            if let keyType { sortOrders[keyType] = (members.map(\.key), order) }
+        }
+        scratch.removeAll(keepingCapacity: true)
+        for (position, index) in order.enumerated() {
             // A member's text runs to the comma before the next member (or the end).
-            let stop = i + 1 < members.count ? members[i + 1].start - 1 : end
-            spans.append((member.key, member.start..<stop))
+            let stop = index + 1 < members.count ? members[index + 1].start - 1 : end
+            if position > 0 { scratch.append(UInt8(ascii: ",")) }
+            scratch.append(contentsOf: buffer[members[index].start..<stop])
         }
-        spans.sort { Self.precedes($0.key, $1.key) }
-        var ordered: [UInt8] = []
-        ordered.reserveCapacity(end - first)
-        for (i, span) in spans.enumerated() {
-            if i > 0 { ordered.append(UInt8(ascii: ",")) }
-            ordered.append(contentsOf: buffer[span.range])
-        }
-        buffer.replaceSubrange(first..<end, with: ordered)
+        buffer.replaceSubrange(first..<end, with: scratch)
     }
 
     /// Byte order of the UTF-8 keys, as `.sortedKeys` orders them.
     static func precedes(_ a: String, _ b: String) -> Bool {
+        if let x = a.utf8.first, let y = b.utf8.first, x != y { return x < y }
         var a = a
         var b = b
         return a.withUTF8 { x in
@@ -150,12 +169,12 @@ final class JSONStreamWriter: Encoder {
 
     func writeBool(_ value: Bool) { buffer.append(contentsOf: value ? "true".utf8 : "false".utf8) }
 
-    func writeInteger<T: BinaryInteger>(_ value: T) {
-        if let signed = Int64(exactly: value) {
-            writeInteger(magnitude: signed.magnitude, negative: signed < 0)
-        } else {
-            writeInteger(magnitude: UInt64(truncatingIfNeeded: value), negative: false)
-        }
+    func writeInteger(_ value: Int64) {
+        writeInteger(magnitude: value.magnitude, negative: value < 0)
+    }
+
+    func writeInteger(_ value: UInt64) {
+        writeInteger(magnitude: value, negative: false)
     }
 
     /// Writes the decimal digits of `magnitude`, after a `-` when `negative`.

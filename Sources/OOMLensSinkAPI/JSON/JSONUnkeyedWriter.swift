@@ -42,15 +42,15 @@ struct JSONUnkeyedWriter: UnkeyedEncodingContainer {
         try writer.writeFloatingPoint(value)
     }
 
-    mutating func encode(_ value: Int) throws { try integer(value) }
-    mutating func encode(_ value: Int8) throws { try integer(value) }
-    mutating func encode(_ value: Int16) throws { try integer(value) }
-    mutating func encode(_ value: Int32) throws { try integer(value) }
+    mutating func encode(_ value: Int) throws { try integer(Int64(value)) }
+    mutating func encode(_ value: Int8) throws { try integer(Int64(value)) }
+    mutating func encode(_ value: Int16) throws { try integer(Int64(value)) }
+    mutating func encode(_ value: Int32) throws { try integer(Int64(value)) }
     mutating func encode(_ value: Int64) throws { try integer(value) }
-    mutating func encode(_ value: UInt) throws { try integer(value) }
-    mutating func encode(_ value: UInt8) throws { try integer(value) }
-    mutating func encode(_ value: UInt16) throws { try integer(value) }
-    mutating func encode(_ value: UInt32) throws { try integer(value) }
+    mutating func encode(_ value: UInt) throws { try integer(UInt64(value)) }
+    mutating func encode(_ value: UInt8) throws { try integer(UInt64(value)) }
+    mutating func encode(_ value: UInt16) throws { try integer(UInt64(value)) }
+    mutating func encode(_ value: UInt32) throws { try integer(UInt64(value)) }
     mutating func encode(_ value: UInt64) throws { try integer(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
@@ -78,7 +78,12 @@ struct JSONUnkeyedWriter: UnkeyedEncodingContainer {
         return writer
     }
 
-    private mutating func integer<T: BinaryInteger>(_ value: T) throws {
+    private mutating func integer(_ value: Int64) throws {
+        try next()
+        writer.writeInteger(value)
+    }
+
+    private mutating func integer(_ value: UInt64) throws {
         try next()
         writer.writeInteger(value)
     }

@@ -27,7 +27,7 @@ enum LogTimeFormatter {
             + ":" + pad(Int(t.minute), 2) + ":" + pad(Int(t.second), 2)
         if t.nanoseconds > 0 {
             var frac = pad(Int(t.nanoseconds), 9)
-            while frac.hasSuffix("0") { frac.removeLast() }
+            while frac.hasByteSuffix("0") { frac.removeLast() }
             s += "." + frac
         }
         if offset == 0 {

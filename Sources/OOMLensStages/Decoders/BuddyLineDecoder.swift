@@ -14,7 +14,7 @@ enum BuddyLineDecoder {
     static func decodeBuddyLine(node: Int?, zone: Substring, rest: Substring, into event: inout OOMEvent,
                                 state: inout DecodingState) -> Bool
     {
-        guard rest.hasPrefix(":") else { return false }
+        guard rest.hasBytePrefix(":") else { return false }
         let body = TextParsing.trimmed(rest.dropFirst())
         var reader = BuddyListReader()
         reader.read(body)
@@ -53,7 +53,7 @@ enum BuddyLineDecoder {
 
     /// `<N>*<N>kB…`, `(…`, or `= <N>kB`.
     private static func isFragment(_ text: Substring) -> Bool {
-        if text.hasPrefix("(") || text.hasPrefix("= ") { return true }
+        if text.hasBytePrefix("(") || text.hasBytePrefix("= ") { return true }
         guard let first = TextParsing.tokens(text).first,
               let star = TextParsing.index(of: UInt8(ascii: "*"), in: first)
         else { return false }

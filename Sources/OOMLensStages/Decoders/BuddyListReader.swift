@@ -51,7 +51,7 @@ struct BuddyListReader {
             awaitingTotal = true
             return
         }
-        if token.hasPrefix("("), token.hasSuffix(")"), token.count > 2 {
+        if token.hasBytePrefix("("), token.hasByteSuffix(")"), token.count > 2 {
             if !types.isEmpty {
                 types[types.count - 1] = String(token.dropFirst().dropLast())
                 sawTypes = true

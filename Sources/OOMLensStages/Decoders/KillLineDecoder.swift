@@ -78,7 +78,7 @@ enum KillLineDecoder {
     /// and the `unable to reap` / `giving up` lines, which are recognised and skipped.
     /// - Returns: true when `text` is an `oom_reaper:` line.
     static func decodeReaper(_ text: Substring, into event: inout OOMEvent) -> Bool {
-        guard text.hasPrefix("oom_reaper: ") else { return false }
+        guard text.hasBytePrefix("oom_reaper: ") else { return false }
         var scanner = LineScanner(text.dropFirst("oom_reaper: ".count))
         guard scanner.skip("reaped process "), let pid = scanner.readInteger().flatMap({ Int(exactly: $0) }),
               scanner.skip(" ("), let (comm, rest) = splitComm(scanner.rest)
@@ -94,7 +94,7 @@ enum KillLineDecoder {
     /// lines after it go to `group_kills`.
     /// - Returns: true when `text` is that line.
     static func decodeGroupKill(_ text: Substring, into event: inout OOMEvent, state: inout DecodingState) -> Bool {
-        guard text.hasPrefix("Tasks in "), TextParsing.contains("memory.oom.group", in: text) else { return false }
+        guard text.hasBytePrefix("Tasks in "), TextParsing.contains("memory.oom.group", in: text) else { return false }
         state.inGroupKill = true
         if event.group_kills == nil { event.group_kills = [] }
         return true
@@ -108,8 +108,8 @@ enum KillLineDecoder {
             }
         }
         var body = TextParsing.trimmed(text)
-        if body.hasSuffix(".") { body = body.dropLast() }
-        guard body.hasSuffix(")") else { return nil }
+        if body.hasByteSuffix(".") { body = body.dropLast() }
+        guard body.hasByteSuffix(")") else { return nil }
         return (body.dropLast(), body[body.endIndex...])
     }
 
@@ -144,7 +144,7 @@ enum KillLineDecoder {
     private static func recordMessage(_ prefix: Substring, into event: inout OOMEvent) {
         guard event.kill_message == nil else { return }
         var message = TextParsing.trimmed(prefix)
-        if message.hasSuffix(":") { message = message.dropLast() }
+        if message.hasByteSuffix(":") { message = message.dropLast() }
         if !message.isEmpty { event.kill_message = String(message) }
     }
 }

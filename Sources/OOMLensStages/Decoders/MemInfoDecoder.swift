@@ -6,7 +6,7 @@ enum MemInfoDecoder {
     /// `Mem-info:` (arch show_mem, up to 2.6.26 on x86) or `Mem-Info:` (generic).
     /// - Returns: true when `text` opens the block.
     static func decodeOpener(_ text: Substring, state: inout DecodingState) -> Bool {
-        guard text.hasPrefix("Mem-Info:") || text.hasPrefix("Mem-info:") else { return false }
+        guard text.hasBytePrefix("Mem-Info:") || text.hasBytePrefix("Mem-info:") else { return false }
         state.inMemInfo = true
         return true
     }
@@ -15,12 +15,12 @@ enum MemInfoDecoder {
     /// `CPU %4d: hi:%5d, btch:%4d usd:%4d` (2.6.25–3.19), `CPU %4d: Hot: hi:… Cold: hi:…` (2.6.19–2.6.24),
     /// `cpu %d hot: high %d, batch %d used:%d` and `cpu %d cold: …` (2.6.18).
     static func isPerCPULine(_ text: Substring) -> Bool {
-        if text.hasPrefix("CPU ") {
+        if text.hasBytePrefix("CPU ") {
             var scanner = LineScanner(text.dropFirst(4))
             scanner.skipSpaces()
             return scanner.readInteger() != nil && scanner.skip(":") && TextParsing.contains("hi:", in: text)
         }
-        if text.hasPrefix("cpu ") {
+        if text.hasBytePrefix("cpu ") {
             return TextParsing.contains(" hot: ", in: text) || TextParsing.contains(" cold: ", in: text)
         }
         return false

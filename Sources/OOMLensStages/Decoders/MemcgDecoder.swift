@@ -16,7 +16,7 @@ enum MemcgDecoder {
 
     /// - Returns: true when `text` is a line of the memcg block (not the stat list that follows the opener).
     static func decode(_ text: Substring, into event: inout OOMEvent, state: inout DecodingState) -> Bool {
-        if text.hasPrefix(taskInPrefix), let separator = TextParsing.range(of: limitSeparator, in: text) {
+        if text.hasBytePrefix(taskInPrefix), let separator = TextParsing.range(of: limitSeparator, in: text) {
             var memcg = event.memcg ?? OOMEvent.Memcg()
             let task = text[text.index(text.startIndex, offsetBy: taskInPrefix.count)..<separator.lowerBound]
             memcg.task_cgroup = memcg.task_cgroup ?? String(task)
@@ -24,14 +24,14 @@ enum MemcgDecoder {
             event.memcg = memcg
             return true
         }
-        if text.hasPrefix(limitReachedPrefix) {
+        if text.hasBytePrefix(limitReachedPrefix) {
             var memcg = event.memcg ?? OOMEvent.Memcg()
             let cgroup = TextParsing.trimmed(text.dropFirst(limitReachedPrefix.count))
             memcg.oom_cgroup = memcg.oom_cgroup ?? String(cgroup)
             event.memcg = memcg
             return true
         }
-        if text.hasPrefix(statsPrefix) {
+        if text.hasBytePrefix(statsPrefix) {
             decodeStatsOpener(text.dropFirst(statsPrefix.count), into: &event, state: &state)
             return true
         }
@@ -87,7 +87,7 @@ enum MemcgDecoder {
         var memcg = event.memcg ?? OOMEvent.Memcg()
         if memcg.stats == nil { memcg.stats = [:] }
         event.memcg = nil  // see decodeStatLine
-        if TextParsing.trimmed(text).hasSuffix(":") {
+        if TextParsing.trimmed(text).hasByteSuffix(":") {
             state.inMemcgStatList = true
         } else if let separator = TextParsing.range(of: ": ", in: text) {
             for token in TextParsing.tokens(text[separator.upperBound...]) {

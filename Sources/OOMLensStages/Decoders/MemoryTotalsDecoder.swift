@@ -51,9 +51,9 @@ enum MemoryTotalsDecoder {
     /// (`Swap cache stats: …`, 2.6.18 `Swap cache: …`), which are recognised and skipped.
     /// - Returns: true when `text` is a swap line.
     static func decodeSwapLine(_ text: Substring, into event: inout OOMEvent) -> Bool {
-        if text.hasPrefix("Swap cache") { return true }
-        let isFree = text.hasPrefix("Free swap")
-        guard isFree || text.hasPrefix("Total swap") else { return false }
+        if text.hasBytePrefix("Swap cache") { return true }
+        let isFree = text.hasBytePrefix("Free swap")
+        guard isFree || text.hasBytePrefix("Total swap") else { return false }
         var scanner = LineScanner(text.dropFirst(isFree ? 9 : 10))
         scanner.skipSpaces()
         guard scanner.skip("=") || scanner.skip(":") else { return false }
@@ -73,7 +73,7 @@ enum MemoryTotalsDecoder {
     /// `rest` is the text after `Node N `.
     /// - Returns: true when `rest` is a hugepages line.
     static func decodeHugePagesLine(node: Int, rest: Substring, into event: inout OOMEvent) -> Bool {
-        guard rest.hasPrefix("hugepages_") else { return false }
+        guard rest.hasBytePrefix("hugepages_") else { return false }
         var line = OOMEvent.HugePages(node: node)
         for token in TextParsing.tokens(rest) {
             guard let equals = TextParsing.index(of: UInt8(ascii: "="), in: token) else { continue }

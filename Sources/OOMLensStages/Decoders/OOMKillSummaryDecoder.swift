@@ -10,7 +10,7 @@ import OOMLensSinkAPI
 enum OOMKillSummaryDecoder {
     /// - Returns: true when `text` is the summary line.
     static func decode(_ text: Substring, into event: inout OOMEvent, state: inout DecodingState) -> Bool {
-        guard text.hasPrefix("oom-kill:") else { return false }
+        guard text.hasBytePrefix("oom-kill:") else { return false }
         state.evidence.summaryLine = true
         let body = text.dropFirst("oom-kill:".count)
         let taskRange = TextParsing.range(of: ",task=", in: body)

@@ -13,7 +13,7 @@ enum OutcomeLineDecoder {
             state.sawNoKillableProcess = true
             matched = true
         }
-        if text.hasPrefix("Kernel panic - not syncing: ") {
+        if text.hasBytePrefix("Kernel panic - not syncing: ") {
             if TextParsing.contains("panic_on_oom", in: text) {
                 state.sawPanicOnOOM = true
                 matched = true
@@ -26,7 +26,7 @@ enum OutcomeLineDecoder {
             state.sawVictimAlreadyExiting = true
             matched = true
         }
-        if text.hasPrefix("OOM request ignored") {
+        if text.hasBytePrefix("OOM request ignored") {
             state.sawRequestIgnored = true
             matched = true
         }

@@ -39,7 +39,7 @@ public enum ReportDecoder {
         state.previous = .other
 
         if TriggerLineDecoder.decodeTrigger(text, into: &event, state: &state) { return }
-        if text.hasPrefix("[") {
+        if text.hasBytePrefix("[") {
             if !TaskTableDecoder.decodeHeader(text, state: &state) {
                 _ = TaskTableDecoder.decodeRow(text, into: &event, state: state)
             }
@@ -98,7 +98,7 @@ public enum ReportDecoder {
     {
         var node: Int?
         var rest = text
-        if text.hasPrefix("Node ") {
+        if text.hasBytePrefix("Node ") {
             var scanner = LineScanner(text.dropFirst(5))
             guard let number = scanner.readInteger().flatMap({ Int(exactly: $0) }), scanner.skip(" ") else {
                 return false
@@ -107,7 +107,7 @@ public enum ReportDecoder {
             rest = scanner.rest
         }
         if let (zone, zoneRest) = ZoneLineDecoder.splitZoneName(rest) {
-            if zoneRest.hasPrefix(" per-cpu:") { return true }
+            if zoneRest.hasBytePrefix(" per-cpu:") { return true }
             if ZoneLineDecoder.decodeZoneLine(node: node, zone: zone, rest: zoneRest, into: &event, state: &state) {
                 return true
             }

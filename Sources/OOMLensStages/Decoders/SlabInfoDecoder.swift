@@ -6,11 +6,11 @@ enum SlabInfoDecoder {
     /// The opener, and the line printed instead of the table.
     /// - Returns: true when `text` is one of them.
     static func decodeOpener(_ text: Substring, state: inout DecodingState) -> Bool {
-        if text.hasPrefix("Unreclaimable slab info:") {
+        if text.hasBytePrefix("Unreclaimable slab info:") {
             state.inSlabTable = true
             return true
         }
-        return text.hasPrefix("excessive unreclaimable slab but cannot dump stats")
+        return text.hasBytePrefix("excessive unreclaimable slab but cannot dump stats")
     }
 
     /// A header or row of the table, read only while it is open.

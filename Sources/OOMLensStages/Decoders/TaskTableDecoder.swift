@@ -11,7 +11,7 @@ enum TaskTableDecoder {
     /// The preamble or a header line.
     /// - Returns: true when `text` is one of them.
     static func decodeHeader(_ text: Substring, state: inout DecodingState) -> Bool {
-        if text.hasPrefix("Tasks state (memory values in pages)") {
+        if text.hasBytePrefix("Tasks state (memory values in pages)") {
             state.evidence.tasksStatePreamble = true
             return true
         }

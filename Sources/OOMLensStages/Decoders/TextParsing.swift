@@ -110,15 +110,48 @@ enum TextParsing {
 
     /// `123kB` or `123KB` (or a bare `123` when `allowBare`): the number of kB; `nil` for anything else.
     static func kilobytes(_ token: Substring, allowBare: Bool = false) -> Int64? {
-        if token.utf8.count > 2, token.hasSuffix("kB") || token.hasSuffix("KB") {
-            return Int64(token.dropLast(2))
+        let bytes = token.utf8
+        if bytes.count > 2, bytes.last == UInt8(ascii: "B") {
+            let k = bytes[bytes.index(bytes.endIndex, offsetBy: -2)]
+            if k == UInt8(ascii: "k") || k == UInt8(ascii: "K") {
+                return decimal(bytes[..<bytes.index(bytes.endIndex, offsetBy: -2)])
+            }
         }
-        return allowBare ? Int64(token) : nil
+        return allowBare ? decimal(bytes[...]) : nil
     }
 
     /// A decimal integer token (optional sign), or `nil`.
     static func integer(_ token: Substring) -> Int64? {
-        Int64(token)
+        decimal(token.utf8[...])
+    }
+
+    /// The value of ASCII digits with an optional leading `+` or `-`, as `Int64(_:)` reads them; nil for
+    /// anything else or a value that does not fit.
+    static func decimal(_ bytes: Substring.UTF8View.SubSequence) -> Int64? {
+        var index = bytes.startIndex
+        guard index < bytes.endIndex else { return nil }
+        var negative = false
+        if bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index = bytes.index(after: index)
+            guard index < bytes.endIndex else { return nil }
+        }
+        var magnitude: UInt64 = 0
+        while index < bytes.endIndex {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            let (times10, o1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(UInt64(digit))
+            guard !o1, !o2 else { return nil }
+            magnitude = sum
+            index = bytes.index(after: index)
+        }
+        if negative {
+            guard magnitude <= UInt64(Int64.max) + 1 else { return nil }
+            return magnitude == UInt64(Int64.max) + 1 ? Int64.min : -Int64(magnitude)
+        }
+        guard magnitude <= UInt64(Int64.max) else { return nil }
+        return Int64(magnitude)
     }
 
     /// True when the text is one or more ASCII digits.

@@ -23,7 +23,7 @@ enum TriggerLineDecoder {
         if event.trigger?.gfp_mask != nil { return false }
         let comm: Substring?
         let parameters: Substring
-        if text.hasPrefix(commlessPrefix) {
+        if text.hasBytePrefix(commlessPrefix) {
             comm = nil
             parameters = text.dropFirst(commlessPrefix.count)
         } else if let range = TextParsing.range(of: anchor, in: text) {
@@ -32,7 +32,7 @@ enum TriggerLineDecoder {
         } else {
             return false
         }
-        guard parameters.hasPrefix("gfp_mask=") else { return false }
+        guard parameters.hasBytePrefix("gfp_mask=") else { return false }
         var trigger = event.trigger ?? OOMEvent.Trigger()
         guard trigger.gfp_mask == nil else { return true }
 

@@ -4,13 +4,14 @@ import OOMLensSinkAPI
 /// (kernel-oom-report-format.md §4.5–4.6).
 enum ZoneLineDecoder {
     /// The zone names the kernel prints (`enum zone_type` names of every architecture surveyed).
-    static let zoneNames: Set<Substring> = ["DMA", "DMA32", "Normal", "HighMem", "Movable", "Device"]
+    static let zoneNames: [String] = ["DMA", "DMA32", "Normal", "HighMem", "Movable", "Device"]
 
     /// Splits `<Zone><rest>` when `text` starts with a zone name followed by a space or a colon.
     static func splitZoneName(_ text: Substring) -> (zone: Substring, rest: Substring)? {
-        guard let end = text.firstIndex(where: { $0 == " " || $0 == ":" }) else { return nil }
+        guard let first = text.utf8.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
+              let end = text.utf8.firstIndex(where: { $0 == 0x20 || $0 == 0x3A }) else { return nil }
         let name = text[..<end]
-        guard zoneNames.contains(name) else { return nil }
+        guard zoneNames.contains(where: { name.utf8.elementsEqual($0.utf8) }) else { return nil }
         return (name, text[end...])
     }
 
@@ -20,7 +21,7 @@ enum ZoneLineDecoder {
     static func decodeZoneLine(node: Int?, zone: Substring, rest: Substring, into event: inout OOMEvent,
                                state: inout DecodingState) -> Bool
     {
-        guard rest.hasPrefix(" free:") else { return false }
+        guard rest.hasBytePrefix(" free:") else { return false }
         let bag = KeyValueBag(rest)
         let index = state.zoneDirectory.indexForZoneLine(node: node, zone: zone, in: &event.zones)
         apply(bag, to: &event.zones[index])
@@ -52,9 +53,9 @@ enum ZoneLineDecoder {
     /// - Returns: true when `text` is a reserve line.
     static func decodeReserveLine(_ text: Substring, into event: inout OOMEvent, state: inout DecodingState) -> Bool {
         let body: Substring
-        if text.hasPrefix("lowmem_reserve[]:") {
+        if text.hasBytePrefix("lowmem_reserve[]:") {
             body = text.dropFirst("lowmem_reserve[]:".count)
-        } else if text.hasPrefix("protections[]:") {
+        } else if text.hasBytePrefix("protections[]:") {
             body = text.dropFirst("protections[]:".count)
         } else {
             return false

@@ -59,7 +59,7 @@ enum CauseClassifier {
         let e = f.event
         if isMemcg(e) { return ("memcg-limit", memcgSentences(e)) }
         let constrained = e.constraint == "CONSTRAINT_CPUSET" || e.constraint == "CONSTRAINT_MEMORY_POLICY"
-            || e.kill_message?.hasPrefix("No available memory") == true
+            || e.kill_message?.hasBytePrefix("No available memory") == true
         let allocation = allocationText(f)
         var sentences: [String] = []
         if f.assumedAllocation {
@@ -156,7 +156,7 @@ enum CauseClassifier {
     /// True for a memory-cgroup OOM.
     static func isMemcg(_ e: OOMEvent) -> Bool {
         e.constraint == "CONSTRAINT_MEMCG" || e.memcg?.usage_kb != nil || e.memcg?.oom_cgroup != nil
-            || e.kill_message?.hasPrefix("Memory cgroup") == true
+            || e.kill_message?.hasBytePrefix("Memory cgroup") == true
     }
 
     /// `GFP_KERNEL | __GFP_ZERO, order 0`, or the assumption.
@@ -228,7 +228,7 @@ enum CauseClassifier {
         let e = f.event
         var s = ["Manual OOM kill: order -1 means no allocation failed; someone asked the kernel to kill the task "
             + "with the highest badness (SysRq-f, or echo f > /proc/sysrq-trigger)"
-            + (e.trigger?.comm?.hasPrefix("kworker") == true ? ", run by the \(e.trigger!.comm!) worker." : ".")]
+            + (e.trigger?.comm?.hasBytePrefix("kworker") == true ? ", run by the \(e.trigger!.comm!) worker." : ".")]
         let free = e.zones.compactMap(\.free_kb).reduce(0, +)
         if !e.zones.isEmpty {
             let ram = MemoryAccounting.ramKB(e, pageKB: e.zones.first?.buddy?.page_kb ?? 4)
@@ -285,7 +285,7 @@ enum CauseClassifier {
     private static func constraintLead(_ e: OOMEvent) -> String {
         let t = e.trigger
         var s = "Cpuset or memory policy: "
-        if let msg = e.kill_message, msg.hasPrefix("No available memory") {
+        if let msg = e.kill_message, msg.hasBytePrefix("No available memory") {
             s += "the kernel reports \"\(msg)\""
         } else {
             s += "the kernel reports \(e.constraint ?? "a constraint")"

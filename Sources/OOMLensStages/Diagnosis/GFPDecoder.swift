@@ -33,7 +33,7 @@ enum GFPDecoder {
     /// `0x2084d0` → 0x2084d0.
     static func parseMask(_ text: String?) -> UInt64? {
         guard var t = text?.lowercased() else { return nil }
-        if t.hasPrefix("0x") { t.removeFirst(2) }
+        if t.hasBytePrefix("0x") { t.removeFirst(2) }
         guard !t.isEmpty, t.count <= 16 else { return nil }
         return UInt64(t, radix: 16)
     }

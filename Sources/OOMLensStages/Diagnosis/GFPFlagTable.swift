@@ -153,9 +153,9 @@ struct GFPFlagTable: Sendable {
     /// The bits of a name in this layout (a composite or a single flag, with or without `__GFP_`), nil if unknown.
     func mask(of name: String) -> UInt64? {
         if let c = composites.first(where: { $0.name == name }) { return c.mask }
-        let single = name.hasPrefix("__GFP_") ? name : "__GFP_" + name
+        let single = name.hasBytePrefix("__GFP_") ? name : "__GFP_" + name
         if let b = bits.first(where: { $0.name == single }) { return b.mask }
-        if name.hasPrefix("0x"), let value = UInt64(name.dropFirst(2), radix: 16) { return value }
+        if name.hasBytePrefix("0x"), let value = UInt64(name.dropFirst(2), radix: 16) { return value }
         return nil
     }
 }

@@ -52,7 +52,7 @@ struct KernelVersion: Comparable, Sendable, CustomStringConvertible {
     /// The releases a format era name covers (FormatEvidence's names): `2.6.18`, `3.8-4.5`, `5.1+`.
     static func bounds(ofEra era: String?) -> (lower: KernelVersion?, upper: KernelVersion?) {
         guard let era, !era.isEmpty else { return (nil, nil) }
-        if era.hasSuffix("+") { return (parse(String(era.dropLast())), nil) }
+        if era.hasByteSuffix("+") { return (parse(String(era.dropLast())), nil) }
         // A range: split at the hyphen that follows a digit and precedes one ("2.6.19-2.6.31", "3.8-4.5").
         let chars = Array(era)
         for i in chars.indices where chars[i] == "-" && i > 0 && i + 1 < chars.count
