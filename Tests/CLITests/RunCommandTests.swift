@@ -27,6 +27,22 @@ struct RunCommandTests {
         #expect(a.stdout == b.stdout)
     }
 
+    @Test func oneAndTwoThreadsPrintTheSameEvents() throws {
+        let samples = OOMLensBinary.repoRoot.appendingPathComponent("samples").path
+        let peerLogs = (FileManager.default.enumerator(atPath: OOMLensBinary.peerCases)?.allObjects as? [String] ?? [])
+            .filter { !$0.hasSuffix(".json") && !$0.hasSuffix(".md") }.sorted()
+            .map { OOMLensBinary.peerCases + "/" + $0 }
+            .filter { var isDir: ObjCBool = false; return FileManager.default.fileExists(atPath: $0, isDirectory: &isDir) && !isDir.boolValue }
+        let inputs = [samples] + peerLogs
+        let one = try OOMLensBinary.run(["run", "--quiet", "--threads", "1", "--output", "jsonl"] + inputs)
+        let two = try OOMLensBinary.run(["run", "--quiet", "--threads", "2", "--output", "jsonl"] + inputs)
+        #expect(one.stdoutLines.count > 50)
+        #expect(one.stdout == two.stdout)
+        let bad = try OOMLensBinary.run(["run", "--threads", "3", "--output", "jsonl", samples])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--threads"))
+    }
+
     @Test func standardInputIsRead() throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: seed))
         let r = try OOMLensBinary.run(["run", "--quiet", "--output", "jsonl", "-"], stdin: data)

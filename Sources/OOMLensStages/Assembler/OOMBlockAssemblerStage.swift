@@ -56,7 +56,11 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     private var linesOverLimit = 0
     private var closedForLimit = 0
     private var orphanReaper = 0
-    private var lastRawLine: (report: ObjectIdentifier?, line: Int) = (nil, -1)
+    /// The report and line number of the last line added: a report's serial, not its object identity, which a
+    /// later report can reuse once the first is freed.
+    private var lastRawLine: (report: Int, line: Int) = (-1, -1)
+    /// Serial number of the last report started.
+    private var reportSerial = 0
     /// First line of the oldest report of the current run of overlapping open reports (nil when none is open).
     private var heldSince: LinePosition?
     /// Lines seen so far, counted per batch (for ``liveCloseAfterLines``).
@@ -122,14 +126,16 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
                                keepLines: decode, touched: tick, firstPosition: position)
             if open.count >= maxOpen { closeStalest(context) }
             if open.isEmpty { heldSince = position }
+            reportSerial += 1
+            r.serial = reportSerial
             open[key] = r
             return r
         }
         func add(_ r: OpenReport, hashed: Bool = true) {
             r.touched = tick
             let full = batch[Int(f.line)]
-            let newRawLine = lastRawLine.report != ObjectIdentifier(r) || lastRawLine.line != lineNumber
-            lastRawLine = (ObjectIdentifier(r), lineNumber)
+            let newRawLine = lastRawLine.report != r.serial || lastRawLine.line != lineNumber
+            lastRawLine = (r.serial, lineNumber)
             // One raw line per log line, even when #012 split it into several messages.
             if !r.append(message: message, fullLine: full, lineNumber: lineNumber, continuation: continuation,
                          limit: maxLines, newLine: newRawLine, hashed: hashed) {

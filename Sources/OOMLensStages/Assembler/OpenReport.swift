@@ -40,6 +40,8 @@ final class OpenReport {
     let firstPosition: LinePosition?
     /// Messages added so far (kept or not); tells whether the report changed since it was last emitted.
     private(set) var updates = 0
+    /// Its number in the order reports were started (set by the assembler).
+    var serial = 0
     /// `updates` when the report was last emitted (live mode emits before the report closes), or nil.
     var emittedAtUpdate: Int?
     /// The assembler's line count when the kill line was read, for closing a finished report in live mode.
