@@ -97,6 +97,7 @@ public final class Follower {
                                        useInotify: options.useInotify)
         deliveredAtCommit = pipeline.eventsDelivered
         _ = commit(now: started.seconds, force: true)
+        publishStats(now: started.seconds)
 
         var outcome = FollowOutcome.stopped
         var requests = FollowWakeup.Requests()
