@@ -102,6 +102,12 @@ struct FollowMetricsTests {
 
         let other = try HTTPGet.get(port: port, path: "/")
         #expect(other.status == 404)
+        // A second follower cannot bind the same address: a clear error, exit status 2.
+        try FileManager.default.createDirectory(atPath: dir + "/state2", withIntermediateDirectories: true)
+        let second = try OOMLensBinary.run(["follow", "--state", dir + "/state2", "--output", "jsonl:" + dir + "/2.jsonl",
+                                            "--metrics-listen", "127.0.0.1:\(port)", log])
+        #expect(second.status == 2)
+        #expect(second.stderr.contains("cannot serve /metrics on 127.0.0.1:\(port)"))
         let exposition = try HTTPGet.get(port: port, path: "/metrics")
         #expect(exposition.head.lowercased().contains("content-type: text/plain; version=0.0.4"))
         #expect(follower.stop() == 0)

@@ -28,9 +28,9 @@ public struct StageEventCounts: Sendable {
 
     /// The name under which `stage` is registered (`pipeline.json`'s `type`), else its type's name.
     public static func name(_ stage: AnyObject) -> String {
-        let type = type(of: stage)
-        if let registered = type as? any RegisteredLineStage.Type { return registered.name }
-        if let registered = type as? any RegisteredEventStage.Type { return registered.name }
-        return String(describing: type)
+        let stageType: AnyObject.Type = type(of: stage)
+        if let registered = stageType as? any RegisteredLineStage.Type { return registered.name }
+        if let registered = stageType as? any RegisteredEventStage.Type { return registered.name }
+        return String(describing: stageType)
     }
 }
