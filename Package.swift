@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
     ],
     targets: [
         // MARK: core: byte sources, line framing, stage and sink protocols, registry, config
@@ -62,6 +63,9 @@ let package = Package(
                 "OOMLensCore", "OOMLensStages", "ConsoleSink", "JSONLinesSink", "CSVSink", "PrometheusSink", "HTMLSink",
                 "ExecSink", "SQLiteSink", "PostgresSink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
         .executableTarget(
@@ -77,7 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "OOMLensCoreTests", dependencies: ["OOMLensCore", "OOMLensStages", "OOMLensTestSupport"]),
         .testTarget(name: "OOMLensStagesTests", dependencies: ["OOMLensCore", "OOMLensStages", "OOMLensTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["oomlens"]),
+        .testTarget(name: "CLITests", dependencies: ["oomlens", "OOMLensTestSupport"]),
         .testTarget(
             name: "SinkTests",
             dependencies: [

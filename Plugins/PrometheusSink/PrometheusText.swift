@@ -1,7 +1,7 @@
 /// Pieces of the Prometheus text exposition format (version 0.0.4).
-enum PrometheusText {
+public enum PrometheusText {
     /// A label value: backslash, double quote and line feed escaped as `\\`, `\"` and `\n`.
-    static func escapeLabelValue(_ value: String) -> String {
+    public static func escapeLabelValue(_ value: String) -> String {
         guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x22 || $0 == 0x0A }) else { return value }
         var out = ""
         out.reserveCapacity(value.utf8.count + 8)
@@ -17,13 +17,13 @@ enum PrometheusText {
     }
 
     /// `{a="x",b="y"}` with escaped values, or nothing when there are no labels.
-    static func labels(_ pairs: [(String, String)]) -> String {
+    public static func labels(_ pairs: [(String, String)]) -> String {
         guard !pairs.isEmpty else { return "" }
         return "{" + pairs.map { "\($0.0)=\"\(escapeLabelValue($0.1))\"" }.joined(separator: ",") + "}"
     }
 
     /// A sample value: integers without a decimal point, other values as Go's `ParseFloat` reads them.
-    static func value(_ v: Double) -> String {
+    public static func value(_ v: Double) -> String {
         if v.isNaN { return "NaN" }
         if v.isInfinite { return v < 0 ? "-Inf" : "+Inf" }
         if v == v.rounded(), abs(v) < 1e15 { return String(Int64(v)) }
@@ -31,7 +31,7 @@ enum PrometheusText {
     }
 
     /// The `# HELP` and `# TYPE` lines of a metric family.
-    static func header(_ name: String, type: String, help: String) -> String {
+    public static func header(_ name: String, type: String, help: String) -> String {
         var escaped = ""
         for c in help.unicodeScalars {
             switch c {

@@ -128,19 +128,7 @@ struct BenchmarkRunCommand: ParsableCommand {
 
     /// `--oomlens`, else `oomlens` in the directory of this executable (the same `.build/<config>/`).
     private func resolveOomlens() throws -> String {
-        var path = oomlens
-        if path == nil {
-            let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-                ?? CommandLine.arguments[0]
-            path = URL(fileURLWithPath: executable).deletingLastPathComponent().appendingPathComponent("oomlens").path
-        }
-        guard let path, access(path, X_OK) == 0 else {
-            throw ValidationError("""
-                no executable oomlens at \(path ?? "?"); build it next to oomlens-bench \
-                (swift build -c release) or pass --oomlens PATH
-                """)
-        }
-        return path
+        try OomlensLocator.resolve(oomlens)
     }
 
     /// Runs oomlens once, untimed and without --quiet, and shows the summary it prints on stderr.

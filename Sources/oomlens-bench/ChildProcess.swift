@@ -46,6 +46,31 @@ final class ChildProcess {
         try FileDescriptorWriter.writeAll(bytes, to: parentEnds[0], what: "pipe to child \(processID)")
     }
 
+    /// Reads what the child wrote to its standard output pipe so far, waiting at most `timeoutMilliseconds` for
+    /// something to arrive. Returns the bytes read: empty after the timeout, nil at the end of the output.
+    func readStandardOutput(timeoutMilliseconds: Int32) throws -> [UInt8]? {
+        let descriptor = parentEnds[1]
+        guard descriptor >= 0 else { return nil }
+        var watched = [pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&watched, 1, timeoutMilliseconds)
+        if ready < 0 {
+            if errno == EINTR { return [] }
+            throw BenchError.systemCall("poll", errno: errno)
+        }
+        guard ready > 0 else { return [] }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if count < 0 {
+            if errno == EINTR || errno == EAGAIN { return [] }
+            throw BenchError.systemCall("read from child \(processID)", errno: errno)
+        }
+        if count == 0 {
+            closeParentEnd(1)
+            return nil
+        }
+        return Array(chunk.prefix(count))
+    }
+
     /// Closes the bench's end of the standard input pipe, so that the child sees end of file.
     func closeStandardInput() {
         closeParentEnd(0)

@@ -9,9 +9,10 @@ struct OOMLensBench: ParsableCommand {
         abstract: "Generate syslog corpora and benchmark oomlens against zcat | grep on them.",
         discussion: """
             Typical use: `oomlens-bench generate --out /tmp/oomlens-corpus --size 1GB`, then \
-            `oomlens-bench run /tmp/oomlens-corpus`. See docs/benchmarks.md.
+            `oomlens-bench run /tmp/oomlens-corpus`; `oomlens-bench follow-latency` times follow mode from a \
+            report's last line to its event. See docs/benchmarks.md.
             """,
-        subcommands: [GenerateCommand.self, BenchmarkRunCommand.self]
+        subcommands: [GenerateCommand.self, BenchmarkRunCommand.self, FollowLatencyCommand.self]
     )
 
     /// Starts as a ``MeasuringLauncher`` when asked to, else parses the command line as usual.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import OOMLensCore
 import OOMLensSinkAPI
+import PrometheusSink
 
 /// `oomlens follow`: follows logs like `tail -F` and reports each OOM as it happens, resuming from a checkpoint.
 struct FollowCommand: ParsableCommand {
@@ -27,6 +28,11 @@ struct FollowCommand: ParsableCommand {
 
             SIGINT/SIGTERM: read what is there, flush the sinks, write the checkpoint, exit 0. SIGHUP: checkpoint, \
             reload the config (kept as it was when the new one is invalid), reopen the files.
+
+            Metrics: a prometheus sink with a 'listen' address (or --metrics-listen) serves http://ADDR/metrics \
+            while following: the OOM kills by host, victim, cause and cgroup, the last kill's log time, the \
+            pipeline's counters, events per stage, and per path the bytes read against the size on disk and the \
+            lag behind the writer. --stats-interval prints the counters as one line on stderr every SECONDS.
             """
     )
 
@@ -54,8 +60,25 @@ struct FollowCommand: ParsableCommand {
     @Flag(name: .long, help: "Print counters, per-file progress and the lag behind the writer on exit.")
     var stats = false
 
+    @Option(name: .long, help: ArgumentHelp("Also print the counters as one line on stderr every SECONDS.", valueName: "SECONDS"))
+    var statsInterval: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Serve /metrics on HOST:PORT (e.g. 127.0.0.1:9464; port 0 picks one): sets the prometheus sinks' 'listen', adding a prometheus sink without a file when there is none.", valueName: "ADDR"))
+    var metricsListen: String?
+
     @Argument(help: "Paths to follow; the paths of the config's files source when none are given.")
     var paths: [String] = []
+
+    func validate() throws {
+        if let statsInterval, !(statsInterval > 0) {
+            throw ValidationError("--stats-interval must be a number of seconds above 0")
+        }
+        if let metricsListen {
+            do { _ = try PrometheusListenAddress(metricsListen) } catch {
+                throw ValidationError("--metrics-listen \(error)")
+            }
+        }
+    }
 
     func run() throws {
         let registry = Registrations.makeRegistry()
@@ -86,9 +109,21 @@ struct FollowCommand: ParsableCommand {
             StandardStreams.err("oomlens: \(error)\n")
             throw ExitCode(2)
         }
+        let snapshot = FollowStatsSnapshot()
+        let endpoints = MetricsEndpoints(snapshot: snapshot)
+        defer { endpoints.stopAll() }
+        let printer = statsInterval.map { PeriodicStatsPrinter(seconds: $0) }
         let wakeup = FollowWakeup()
         wakeup.installSignalHandlers()
+        var firstRound = true
         while true {
+            do {
+                for message in try endpoints.update(sinks: parts.sinks) { StandardStreams.err("oomlens: \(message)\n") }
+            } catch {
+                StandardStreams.err("oomlens: \(error)\n")
+                if firstRound { throw ExitCode(2) }
+            }
+            firstRound = false
             var options = FollowOptions()
             options.fromStart = fromStart
             options.idleMilliseconds = max(0, idleMs)
@@ -105,6 +140,13 @@ struct FollowCommand: ParsableCommand {
             } catch {
                 StandardStreams.err("oomlens: \(error)\n")
                 throw ExitCode(2)
+            }
+            let serving = parts.sinks.contains { ($0.sink as? PrometheusSink)?.listen != nil }
+            if serving || printer != nil {
+                follower.statsObserver = { stats in
+                    if serving { snapshot.publish(stats) }
+                    printer?.offer(stats)
+                }
             }
             let outcome = follower.run()
             if outcome == .reloadRequested {
@@ -135,6 +177,17 @@ struct FollowCommand: ParsableCommand {
     private func loadConfig(registry: Registry) throws -> PipelineConfig {
         var cfg = try DefaultConfig.load(config, registry: registry)
         if !output.isEmpty { cfg.sinks = try OutputOption.sinks(output, registry: registry) }
+        if let metricsListen {
+            var found = false
+            for i in cfg.sinks.indices where cfg.sinks[i].type == PrometheusSink.name {
+                cfg.sinks[i].options["listen"] = .string(metricsListen)
+                found = true
+            }
+            if !found {
+                cfg.sinks.append(PipelineConfig.Component(type: PrometheusSink.name,
+                                                          options: ["path": .string(""), "listen": .string(metricsListen)]))
+            }
+        }
         return cfg
     }
 

@@ -15,6 +15,8 @@ public struct FollowFileProgress: Sendable {
     public var caughtUp: Bool
     /// Seconds since the follower was last at the writer's end of the file (0 when caught up).
     public var lagSeconds: Double
+    /// Seconds since bytes were last read for this path (nil before the first).
+    public var secondsSinceRead: Double?
     /// True while the path does not exist (waiting for it).
     public var waiting: Bool
 

@@ -6,6 +6,9 @@ public struct FollowStats: Sendable {
     public var truncatedBytes: Int64 = 0
     public var events = 0
     public var eventsByKind: [String: Int] = [:]
+    /// Events each stage made (line stages, added up over the followed paths) or passed on (event stages), in
+    /// chain order.
+    public var eventsByStage: [(stage: String, events: Int)] = []
     /// The stages' named counters and the follower's own (rotations, truncations, checkpoints, …).
     public var counters: [String: Int] = [:]
     public var files: [FollowFileProgress] = []
@@ -28,6 +31,9 @@ public struct FollowStats: Sendable {
         var out = "oomlens follow: \(lines) lines, \(bytes) bytes in \(Int(seconds)) s\n"
         let kinds = eventsByKind.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
         out += "  events: \(events)" + (kinds.isEmpty ? "" : " (\(kinds))") + "\n"
+        if !eventsByStage.isEmpty {
+            out += "  events by stage: " + eventsByStage.map { "\($0.stage) \($0.events)" }.joined(separator: ", ") + "\n"
+        }
         if truncatedLines > 0 { out += "  over-long lines cut: \(truncatedLines) (\(truncatedBytes) bytes skipped)\n" }
         for (k, v) in counters.sorted(by: { $0.key < $1.key }) where v != 0 { out += "  \(k): \(v)\n" }
         for f in files {
@@ -43,5 +49,26 @@ public struct FollowStats: Sendable {
             out += "\n"
         }
         return out
+    }
+
+    /// The statistics as one line, for the periodic `--stats-interval` report: counters, then per path the bytes
+    /// read against the size on disk, and the lag behind the writer.
+    public func compactLine() -> String {
+        var out = "oomlens stats: \(Int(seconds)) s, \(lines) lines, \(bytes) bytes, \(events) events"
+        if !eventsByStage.isEmpty {
+            out += " (" + eventsByStage.map { "\($0.stage) \($0.events)" }.joined(separator: ", ") + ")"
+        }
+        out += ", \(truncatedLines) lines cut"
+        for f in files {
+            out += "; \(f.stream): "
+            if f.waiting && f.diskSize == 0 {
+                out += "waiting for the file"
+                continue
+            }
+            out += "\(f.diskOffset)/\(f.diskSize) bytes"
+            out += f.caughtUp ? ", caught up" : ", \(f.lagBytes) bytes behind for \(Int(f.lagSeconds)) s"
+            if let idle = f.secondsSinceRead { out += ", last read \(Int(idle)) s ago" }
+        }
+        return out + "\n"
     }
 }

@@ -41,6 +41,10 @@ final class FollowedStream {
 
     /// What happened, for `--stats` and the sinks' counters.
     private(set) var counters: [String: Int] = [:]
+    /// Events each line stage made.
+    private(set) var stageEvents: StageEventCounts
+    /// When bytes were last read (nil before the first).
+    private var lastRead: Double?
 
     init(path: String, stages: [any LineStage], pipeline: Pipeline, options: FollowOptions, now: Double,
          nextInputIndex: @escaping () -> Int, note: @escaping (String) -> Void) {
@@ -53,6 +57,7 @@ final class FollowedStream {
         context = StageContext()
         context.live = true
         framer = LineFramer(maxLineBytes: options.maxLineBytes, readSize: options.readBytes)
+        stageEvents = StageEventCounts(stages: stages)
         lastActivity = now
         lastCaughtUp = now
     }
@@ -71,7 +76,11 @@ final class FollowedStream {
     }
 
     private func deliverBatch(_ batch: LineBatch) {
-        for stage in stages { stage.process(batch, context) }
+        for (i, stage) in stages.enumerated() {
+            let before = context.events.count
+            stage.process(batch, context)
+            stageEvents.add(context.events.count - before, at: i)
+        }
         if !context.events.isEmpty { pipeline.deliver(from: context) }
     }
 
@@ -103,6 +112,7 @@ final class FollowedStream {
         let progressed = framer.readOffset != before
         if progressed {
             lastActivity = now
+            lastRead = now
             idleFired = false
         }
         if !atEnd {
@@ -265,7 +275,11 @@ final class FollowedStream {
         }
         guard !idleFired, now - lastActivity >= Double(options.idleMilliseconds) / 1000 else { return false }
         idleFired = true
-        for stage in stages { stage.idle(context) }
+        for (i, stage) in stages.enumerated() {
+            let before = context.events.count
+            stage.idle(context)
+            stageEvents.add(context.events.count - before, at: i)
+        }
         if !context.events.isEmpty {
             count("events emitted after the idle time", pipeline.deliver(from: context))
         }
@@ -345,6 +359,7 @@ final class FollowedStream {
                                   diskOffset: file?.compressedOffset ?? 0, diskSize: size,
                                   offset: file?.decompressedOffset ?? 0, queuedFiles: queue.count,
                                   caughtUp: caughtUp, lagSeconds: caughtUp ? 0 : now - lastCaughtUp,
+                                  secondsSinceRead: lastRead.map { now - $0 },
                                   waiting: current == nil && queue.isEmpty)
     }
 }

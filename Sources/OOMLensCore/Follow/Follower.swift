@@ -29,6 +29,14 @@ public final class Follower {
     private var lastCommit = 0.0
     private var uncommittedProgress = true
     private var checkpointErrorShown = false
+    private var lastPublished = -Double.infinity
+    private var publishPending = false
+
+    /// Called on the follow thread with fresh statistics: before every wait, and while reading at most every
+    /// ``statsPublishSeconds``. It should only hand the snapshot over (e.g. store it under a lock).
+    public var statsObserver: ((FollowStats) -> Void)?
+    /// Shortest time between two calls of ``statsObserver``.
+    public var statsPublishSeconds = 0.1
 
     /// Prepares to follow `paths` (made absolute). `makeLineStages` builds a fresh chain of line stages for each
     /// path; the pipeline's event stages and sinks are shared.
@@ -89,6 +97,7 @@ public final class Follower {
                                        useInotify: options.useInotify)
         deliveredAtCommit = pipeline.eventsDelivered
         _ = commit(now: started.seconds, force: true)
+        publishStats(now: started.seconds)
 
         var outcome = FollowOutcome.stopped
         var requests = FollowWakeup.Requests()
@@ -119,6 +128,7 @@ public final class Follower {
                     break
                 }
             }
+            publishStats(now: now)
             if progressed || fired { continue }
             var timeout = Double(options.pollMilliseconds) / 1000 * (watcher.isActive ? 4 : 1)
             for stream in streams {
@@ -127,6 +137,7 @@ public final class Follower {
             if uncommittedProgress {
                 timeout = min(timeout, max(0, lastCommit + Double(options.checkpointMilliseconds) / 1000 - now))
             }
+            if publishPending { timeout = min(timeout, max(0, lastPublished + statsPublishSeconds - now)) }
             watcher.wait(timeout: timeout, wakeup: wakeup.descriptor)
         }
         if outcome == .sinkFailed {
@@ -136,6 +147,19 @@ public final class Follower {
         drain()
         if pipeline.hasFailedSink || !commit(now: started.seconds, force: true) { return .sinkFailed }
         return requests.reload ? .reloadRequested : .stopped
+    }
+
+    /// Hands fresh statistics to the observer, unless it had some less than ``statsPublishSeconds`` ago (then
+    /// the wait is shortened so that they follow soon).
+    private func publishStats(now: Double) {
+        guard let statsObserver else { return }
+        guard now - lastPublished >= statsPublishSeconds else {
+            publishPending = true
+            return
+        }
+        lastPublished = now
+        publishPending = false
+        statsObserver(stats())
     }
 
     /// Before returning: reads what the writers have written so far (for at most two seconds).
@@ -195,6 +219,14 @@ public final class Follower {
             stats.files.append(stream.progress(now: now))
         }
         stats.counters["sink errors"] = pipeline.errors.filter { $0.code == .sinkFailed }.count
+        var lineStageEvents: [(stage: String, events: Int)] = []
+        for stream in streams {
+            for (i, (name, n)) in zip(stream.stageEvents.names, stream.stageEvents.events).enumerated() {
+                if i < lineStageEvents.count { lineStageEvents[i].events += n } else { lineStageEvents.append((name, n)) }
+            }
+        }
+        let eventStages = pipeline.eventStageEvents
+        stats.eventsByStage = lineStageEvents + zip(eventStages.names, eventStages.events).map { ($0, $1) }
         return stats
     }
 }

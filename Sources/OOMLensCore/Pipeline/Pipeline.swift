@@ -25,6 +25,10 @@ public final class Pipeline {
     private var delivery: DeliveryThread?
     /// Events delivered so far, readable from the reading thread while the delivery thread runs.
     private let deliveredCount = Mutex<Int>(0)
+    /// Events made by each line stage (batch runs; follow mode counts per followed path) and passed on by each
+    /// event stage (in a batch run, on the delivery thread: read them once the run returned).
+    public private(set) var lineStageEvents: StageEventCounts
+    public private(set) var eventStageEvents: StageEventCounts
 
     public init(lineStages: [any LineStage], eventStages: [any EventStage],
                 sinks: [(name: String, sink: any EventSink)], maxLineBytes: Int = 1 << 20,
@@ -34,6 +38,8 @@ public final class Pipeline {
         self.sinks = sinks
         self.deliveryThread = deliveryThread
         framer = LineFramer(maxLineBytes: maxLineBytes, readSize: readSize)
+        lineStageEvents = StageEventCounts(stages: lineStages)
+        eventStageEvents = StageEventCounts(stages: eventStages)
     }
 
     /// Reads every file in order, then flushes and closes the sinks, and returns the summary.
@@ -132,7 +138,11 @@ public final class Pipeline {
     }
 
     private func process(_ batch: LineBatch) {
-        for stage in lineStages { stage.process(batch, context) }
+        for (i, stage) in lineStages.enumerated() {
+            let before = context.events.count
+            stage.process(batch, context)
+            lineStageEvents.add(context.events.count - before, at: i)
+        }
         if !context.events.isEmpty { deliver() }
     }
 
@@ -168,7 +178,10 @@ public final class Pipeline {
     private func deliverNow(_ events: [OOMEvent], _ stageContext: StageContext) -> Int {
         var events = events
         for stage in lineStages { stage.complete(&events, stageContext) }
-        for stage in eventStages { stage.process(&events, stageContext) }
+        for (i, stage) in eventStages.enumerated() {
+            stage.process(&events, stageContext)
+            eventStageEvents.add(events.count, at: i)
+        }
         summary.events += events.count
         deliveredCount.withLock { $0 += events.count }
         for e in events { summary.eventsByKind[e.kind.rawValue, default: 0] += 1 }
