@@ -52,7 +52,8 @@ final class FollowedStream {
         self.note = note
         context = StageContext()
         context.live = true
-        framer = LineFramer(maxLineBytes: options.maxLineBytes, readSize: options.readBytes)
+        framer = LineFramer(maxLineBytes: options.maxLineBytes, readSize: options.readBytes,
+                            batchLines: options.batchLines)
         lastActivity = now
         lastCaughtUp = now
     }
