@@ -59,6 +59,9 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     /// Reports emitted undecoded while the pipeline defers completion (see ``complete(_:_:)``).
     private let pendingDecodes = PendingDecodes()
     private var open: [UInt64: OpenReport] = [:]
+    /// Open reports by the order they were last touched, oldest first, so that closing the stalest one costs
+    /// O(1) however many are open. An entry whose report was touched again or closed since is skipped.
+    private var touchOrder = TouchOrder()
     private var lastHostKey: UInt64 = 0
     private var tick = 0
     private var linesOverLimit = 0
@@ -145,6 +148,10 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
         }
         func add(_ r: OpenReport, hashed: Bool = true) {
             r.touched = tick
+            touchOrder.append(key: key, touched: tick)
+            if touchOrder.needsCompaction(open: open.count) {
+                touchOrder.rebuild(open.map { ($0.key, $0.value.touched) })
+            }
             let full = batch[Int(f.line)]
             let newRawLine = lastRawLine.report != r.serial || lastRawLine.line != lineNumber
             lastRawLine = (r.serial, lineNumber)
@@ -262,9 +269,12 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     }
 
     private func closeStalest(_ context: StageContext) {
-        guard let (key, r) = open.min(by: { $0.value.touched < $1.value.touched }) else { return }
-        closedForLimit += 1
-        close(key, r, context)
+        while let entry = touchOrder.popOldest() {
+            guard let r = open[entry.key], r.touched == entry.touched else { continue }
+            closedForLimit += 1
+            close(entry.key, r, context)
+            return
+        }
     }
 
     /// FNV-1a of the host bytes; 0 is kept for lines with no host.
