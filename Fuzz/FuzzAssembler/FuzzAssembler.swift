@@ -10,6 +10,8 @@ private func makeAssembler() -> OOMBlockAssemblerStage {
     options.keepRaw = true
     options.maxLinesPerReport = 400
     options.maxOpenReports = 8
+    options.maxTaskRows = 5
+    options.maxEventBytes = 64 << 10
     return OOMBlockAssemblerStage(options: options)
 }
 
