@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// Fuzz targets exist only when OOMLENS_FUZZ=1 (scripts/fuzz.sh): they call libFuzzer's driver and build only with
+// -sanitize=fuzzer.
+let fuzzing = Context.environment["OOMLENS_FUZZ"] == "1"
+
 let package = Package(
     name: "OOMLens",
     platforms: [.macOS(.v15)],
@@ -92,3 +96,19 @@ let package = Package(
         ),
     ]
 )
+
+if fuzzing {
+    package.targets += [
+        .target(name: "CFuzzDriver", path: "Fuzz/CFuzzDriver"),
+        .target(name: "FuzzSupport", dependencies: ["CFuzzDriver", "OOMLensCore"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "FuzzTokenizer", dependencies: ["FuzzSupport", "OOMLensCore", "OOMLensStages"],
+                          path: "Fuzz/FuzzTokenizer"),
+        .executableTarget(name: "FuzzAssembler", dependencies: ["FuzzSupport", "OOMLensCore", "OOMLensStages"],
+                          path: "Fuzz/FuzzAssembler"),
+        .executableTarget(name: "FuzzGzip", dependencies: ["FuzzSupport", "OOMLensCore"], path: "Fuzz/FuzzGzip"),
+        .executableTarget(name: "FuzzConfig", dependencies: ["FuzzSupport", "OOMLensCore", "OOMLensStages"], path: "Fuzz/FuzzConfig"),
+    ]
+    package.products += ["FuzzTokenizer", "FuzzAssembler", "FuzzGzip", "FuzzConfig"].map {
+        .executable(name: $0, targets: [$0])
+    }
+}

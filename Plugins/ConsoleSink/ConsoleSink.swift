@@ -36,7 +36,9 @@ public final class ConsoleSink: RegisteredSink {
     }
 
     public func write(_ events: [OOMEvent]) throws(SinkError) {
-        for e in events {
+        for event in events {
+            // Names come from the log: show their control characters instead of sending them to the terminal.
+            let e = TerminalSafeText.visible(event)
             try out.write(ConsoleReport.render(e, topTasks: topTasks))
             if printTimeline { timeline.add(e) }
         }

@@ -54,6 +54,9 @@ struct FollowCommand: ParsableCommand {
     @Option(name: .long, help: "Quiet time (ms) after which an unfinished last line is delivered.")
     var partialLineMs: Int = 1000
 
+    @Flag(name: .long, help: "Refuse a config file that group or others can write (without it: a warning).")
+    var strict = false
+
     @Flag(name: .long, help: "Poll the files instead of using inotify.")
     var poll = false
 
@@ -131,6 +134,7 @@ struct FollowCommand: ParsableCommand {
             options.useInotify = !poll
             options.maxLineBytes = parts.source.maxLineBytes
             options.readBytes = parts.source.readBytes
+            options.batchLines = parts.source.batchLines
             let pipeline = Pipeline(lineStages: [], eventStages: parts.eventStages, sinks: parts.sinks)
             let follower: Follower
             do {
@@ -175,7 +179,7 @@ struct FollowCommand: ParsableCommand {
 
     /// Loads and validates the config, with `--output` applied.
     private func loadConfig(registry: Registry) throws -> PipelineConfig {
-        var cfg = try DefaultConfig.load(config, registry: registry)
+        var cfg = try DefaultConfig.load(config, registry: registry, strict: strict)
         if !output.isEmpty { cfg.sinks = try OutputOption.sinks(output, registry: registry) }
         if let metricsListen {
             var found = false

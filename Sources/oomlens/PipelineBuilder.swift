@@ -46,7 +46,7 @@ enum PipelineBuilder {
         }
         let pipeline = Pipeline(lineStages: lineStages, eventStages: eventStages, sinks: sinks,
                                 maxLineBytes: source.maxLineBytes, readSize: source.readBytes,
-                                deliveryThread: deliveryThread)
+                                batchLines: source.batchLines, deliveryThread: deliveryThread)
         return Built(pipeline: pipeline, sourcePaths: source.paths)
     }
 }

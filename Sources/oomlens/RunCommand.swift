@@ -23,6 +23,9 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: "2 (default): decode and write events on a second thread beside the reading; 1: one thread. The output is the same.")
     var threads: Int = 2
 
+    @Flag(name: .long, help: "Refuse a config file that group or others can write (without it: a warning).")
+    var strict = false
+
     @Flag(name: .long, help: "No progress line and no summary on stderr.")
     var quiet = false
 
@@ -32,7 +35,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let registry = Registrations.makeRegistry()
         var cfg: PipelineConfig
-        do { cfg = try DefaultConfig.load(config, registry: registry) } catch {
+        do { cfg = try DefaultConfig.load(config, registry: registry, strict: strict) } catch {
             StandardStreams.err("\(error)\n")
             throw ExitCode(2)
         }

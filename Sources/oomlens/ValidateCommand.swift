@@ -8,13 +8,16 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a pipeline config: unknown stages or sinks, unknown options, wrong types, missing fields."
     )
 
+    @Flag(name: .long, help: "Refuse a config file that group or others can write (without it: a warning).")
+    var strict = false
+
     @Argument(help: "Config file (default: pipeline.json).")
     var file: String = "pipeline.json"
 
     func run() throws {
         let registry = Registrations.makeRegistry()
         do {
-            let cfg = try PipelineConfig.load(path: file, registry: registry)
+            let cfg = try DefaultConfig.loadFile(file, registry: registry, strict: strict)
             print("\(file): valid (\(cfg.stages.count) stage(s), \(cfg.sinks.count) sink(s))")
         } catch {
             StandardStreams.err("\(error)\n")

@@ -55,6 +55,10 @@ public struct PipelineConfig: Sendable {
 public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var message: String
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
     public var description: String { "\(path): \(message)" }
 }
 
@@ -62,6 +66,10 @@ public struct ConfigIssue: Sendable, Equatable, CustomStringConvertible {
 public struct ConfigError: Error, Sendable, CustomStringConvertible {
     public var file: String
     public var issues: [ConfigIssue]
+    public init(file: String, issues: [ConfigIssue]) {
+        self.file = file
+        self.issues = issues
+    }
     public var description: String {
         issues.map { "\(file): \($0)" }.joined(separator: "\n")
     }

@@ -59,12 +59,15 @@ public struct FileSourceOptions: ComponentOptions {
     public var maxLineBytes: Int = 1 << 20
     /// Bytes read (or inflated) at a time.
     public var readBytes: Int = 1 << 20
+    /// Lines handed from stage to stage at a time: the queue depth between the reader and the stages.
+    public var batchLines: Int = 8192
     public init() {}
     public static var documentation: [String: String] {
         [
             "paths": "Files, directories or glob patterns to read; '-' is standard input. Paths on the command line replace them.",
             "max_line_bytes": "Longest line kept, in bytes; a longer line is cut there and counted in the summary.",
             "read_bytes": "Bytes read or inflated at a time.",
+            "batch_lines": "Lines handed from the reader to the stages at a time (the queue depth between them): reading waits while a batch goes through the stages and sinks, so memory does not grow with the input. Full batches are counted.",
         ]
     }
 }

@@ -29,7 +29,7 @@ public final class CheckpointStore {
                                 path: directory)
         }
         let lockPath = directory + "/checkpoint.lock"
-        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
             throw PipelineError(.checkpoint, "cannot open the lock file: \(String(cString: strerror(errno)))",
                                 path: lockPath)
@@ -100,7 +100,7 @@ public final class CheckpointStore {
             throw PipelineError(.checkpoint, "cannot encode: \(error)", path: path)
         }
         let tmp = temporaryPath
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else { throw failure("cannot create \(tmp)") }
         var ok = data.withUnsafeBytes { raw -> Bool in
             var done = 0

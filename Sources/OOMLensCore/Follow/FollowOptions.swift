@@ -17,9 +17,10 @@ public struct FollowOptions: Sendable {
     public var readBudgetBytes = 4 << 20
     /// Use inotify on the paths' directories (polling otherwise).
     public var useInotify = true
-    /// Longest line kept, and bytes read at a time (the `files` source's options).
+    /// Longest line kept, bytes read at a time, and lines per batch (the `files` source's options).
     public var maxLineBytes = 1 << 20
     public var readBytes = 1 << 20
+    public var batchLines = 8192
 
     public init() {}
 }

@@ -56,7 +56,8 @@ final class FollowedStream {
         self.note = note
         context = StageContext()
         context.live = true
-        framer = LineFramer(maxLineBytes: options.maxLineBytes, readSize: options.readBytes)
+        framer = LineFramer(maxLineBytes: options.maxLineBytes, readSize: options.readBytes,
+                            batchLines: options.batchLines)
         stageEvents = StageEventCounts(stages: stages)
         lastActivity = now
         lastCaughtUp = now

@@ -36,6 +36,9 @@ public final class LineFramer {
     /// Lines delivered without their line feed: the last line of an input, or a partial line handed out by
     /// ``deliverPartialLine(_:)``.
     public private(set) var unterminatedLines = 0
+    /// Batches handed out holding `batchLines` lines: the queue between the reader and the stages was full, and
+    /// reading waited for the stages (backpressure).
+    public private(set) var fullBatches = 0
 
     // Incremental state: the input being framed and where its unfinished bytes stand.
     private var input: InputContext?
@@ -53,10 +56,14 @@ public final class LineFramer {
     /// A partial line was delivered early: the bytes up to the next LF continue it.
     private var continuesDeliveredLine = false
 
+    /// Largest `maxLineBytes` and `readSize` accepted: batch offsets are 32-bit, so the buffer stays under 2 GiB.
+    public static let largestSetting = 1 << 29
+
+    /// Sizes outside 16 B (4 KB for reads, 1 line per batch) … ``largestSetting`` are clamped to that range.
     public init(maxLineBytes: Int = 1 << 20, readSize: Int = 1 << 20, batchLines: Int = 8192) {
-        self.maxLineBytes = max(16, maxLineBytes)
-        self.readSize = max(4096, readSize)
-        self.batchLines = max(1, batchLines)
+        self.maxLineBytes = min(max(16, maxLineBytes), Self.largestSetting)
+        self.readSize = min(max(4096, readSize), Self.largestSetting)
+        self.batchLines = min(max(1, batchLines), 1 << 20)
         buffer = .allocate(byteCount: self.maxLineBytes + self.readSize + 1, alignment: 64)
         starts = .allocate(capacity: self.batchLines)
         ends = .allocate(capacity: self.batchLines)
@@ -170,6 +177,7 @@ public final class LineFramer {
                               ends: UnsafeBufferPointer(rebasing: ends[0..<count]),
                               firstLineNumber: lineNumber, baseOffset: baseOffset, input: context)
         body(batch)
+        if count == batchLines { fullBatches += 1 }
         lineNumber += count
         lines += count
     }
@@ -184,7 +192,8 @@ public final class LineFramer {
             // Drop bytes up to and including the next LF.
             if let nl = memchr(base, 0x0A, filled) {
                 let cut = base.distance(to: nl) + 1
-                truncatedBytes += Int64(cut)
+                // The bytes up to the LF, as for a line cut inside one read.
+                truncatedBytes += Int64(cut - 1)
                 pos = cut
                 skipping = false
             } else {

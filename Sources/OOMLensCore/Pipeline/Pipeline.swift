@@ -32,12 +32,12 @@ public final class Pipeline {
 
     public init(lineStages: [any LineStage], eventStages: [any EventStage],
                 sinks: [(name: String, sink: any EventSink)], maxLineBytes: Int = 1 << 20,
-                readSize: Int = 1 << 20, deliveryThread: Bool = true) {
+                readSize: Int = 1 << 20, batchLines: Int = 8192, deliveryThread: Bool = true) {
         self.lineStages = lineStages
         self.eventStages = eventStages
         self.sinks = sinks
         self.deliveryThread = deliveryThread
-        framer = LineFramer(maxLineBytes: maxLineBytes, readSize: readSize)
+        framer = LineFramer(maxLineBytes: maxLineBytes, readSize: readSize, batchLines: batchLines)
         lineStageEvents = StageEventCounts(stages: lineStages)
         eventStageEvents = StageEventCounts(stages: eventStages)
     }
@@ -68,6 +68,7 @@ public final class Pipeline {
             if stat(f.path, &st) == 0 { diskTotal += Int64(st.st_size) }
         }
         var lastProgress = 0.0
+        let fullBatchesBefore = framer.fullBatches
         var currentStem: String?
         for (index, file) in files.enumerated() {
             if let stem = currentStem, stem != file.stem { endStream() }
@@ -117,6 +118,7 @@ public final class Pipeline {
         summary.errors = inputErrors + summary.errors
         summary.files = filesRead
         summary.compressedBytes = compressedBytes
+        context.count("queue: batches at full depth (reading waited)", framer.fullBatches - fullBatchesBefore)
         var counters = context.counters
         counters["files"] = summary.files
         counters["lines"] = framer.lines

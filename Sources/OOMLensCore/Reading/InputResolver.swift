@@ -8,6 +8,11 @@ public struct InputFile: Sendable, Equatable {
     public var path: String
     /// Files with the same stem are one rotation set, read oldest first as one stream.
     public var stem: String
+
+    public init(path: String, stem: String) {
+        self.path = path
+        self.stem = stem
+    }
 }
 
 /// Turns the command line's paths, directories, globs and `-` into an ordered list of input files.

@@ -21,6 +21,10 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
         public var maxLinesPerReport: Int = 100_000
         /// Reports open at once (one per host); over this the stalest is closed and counted.
         public var maxOpenReports: Int = 1024
+        /// Task-table rows kept per event (those with the largest RSS); the rest are counted.
+        public var maxTaskRows: Int = 8192
+        /// Bytes of report text kept per event (messages, and raw lines when kept); further lines are counted.
+        public var maxEventBytes: Int = 16 << 20
         /// Keep each report's original lines in the event's `raw` field.
         public var keepRaw: Bool = false
         /// Decode each report into the event's fields; when false, events carry only where and when (a find-only
@@ -31,6 +35,8 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
             [
                 "max_lines_per_report": "Lines kept per report; lines over this are counted, and a kill line still ends the report.",
                 "max_open_reports": "Reports open at the same time (one per host); over this the stalest one is closed and counted.",
+                "max_task_rows": "Task-table rows kept per event: those with the largest RSS, in table order; the rows dropped are counted.",
+                "max_event_bytes": "Bytes of report text kept per event (decoded lines, and raw lines when kept); lines over this are counted, and a kill line still ends the report.",
                 "keep_raw": "Keep each report's original lines in the event's raw field.",
                 "decode": "Decode each report into the event's fields; false emits only where and when each report is.",
             ]
@@ -46,14 +52,21 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
 
     private let maxLines: Int
     private let maxOpen: Int
+    private let maxTaskRows: Int
+    private let maxEventBytes: Int
     private let keepRaw: Bool
     private let decode: Bool
     /// Reports emitted undecoded while the pipeline defers completion (see ``complete(_:_:)``).
     private let pendingDecodes = PendingDecodes()
     private var open: [UInt64: OpenReport] = [:]
+    /// Open reports by the order they were last touched, oldest first, so that closing the stalest one costs
+    /// O(1) however many are open. An entry whose report was touched again or closed since is skipped.
+    private var touchOrder = TouchOrder()
     private var lastHostKey: UInt64 = 0
     private var tick = 0
     private var linesOverLimit = 0
+    private var linesOverByteLimit = 0
+    private var taskRowsOverLimit = 0
     private var closedForLimit = 0
     private var orphanReaper = 0
     /// The report and line number of the last line added: a report's serial, not its object identity, which a
@@ -69,6 +82,8 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     public init(options: Options) {
         maxLines = max(1, options.maxLinesPerReport)
         maxOpen = max(1, options.maxOpenReports)
+        maxTaskRows = max(0, options.maxTaskRows)
+        maxEventBytes = max(0, options.maxEventBytes)
         keepRaw = options.keepRaw
         decode = options.decode
     }
@@ -133,13 +148,19 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
         }
         func add(_ r: OpenReport, hashed: Bool = true) {
             r.touched = tick
+            touchOrder.append(key: key, touched: tick)
+            if touchOrder.needsCompaction(open: open.count) {
+                touchOrder.rebuild(open.map { ($0.key, $0.value.touched) })
+            }
             let full = batch[Int(f.line)]
             let newRawLine = lastRawLine.report != r.serial || lastRawLine.line != lineNumber
             lastRawLine = (r.serial, lineNumber)
             // One raw line per log line, even when #012 split it into several messages.
-            if !r.append(message: message, fullLine: full, lineNumber: lineNumber, continuation: continuation,
-                         limit: maxLines, newLine: newRawLine, hashed: hashed) {
-                linesOverLimit += 1
+            switch r.append(message: message, fullLine: full, lineNumber: lineNumber, continuation: continuation,
+                            limit: maxLines, byteLimit: maxEventBytes, newLine: newRawLine, hashed: hashed) {
+            case .kept: break
+            case .overLineLimit: linesOverLimit += 1
+            case .overByteLimit: linesOverByteLimit += 1
             }
         }
 
@@ -210,9 +231,13 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     public func endOfStream(_ context: StageContext) {
         for (key, r) in open.sorted(by: { $0.value.touched < $1.value.touched }) { close(key, r, context) }
         context.count("assembler: lines over the per-report limit", linesOverLimit)
+        context.count("assembler: lines over the per-event byte limit", linesOverByteLimit)
+        context.count("assembler: task rows over the per-event limit", taskRowsOverLimit)
         context.count("assembler: reports closed because too many were open", closedForLimit)
         context.count("assembler: oom_reaper lines with no report", orphanReaper)
         linesOverLimit = 0
+        linesOverByteLimit = 0
+        taskRowsOverLimit = 0
         closedForLimit = 0
         orphanReaper = 0
         lastHostKey = 0
@@ -231,20 +256,25 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
             pendingDecodes.add(id: event.id, lines: r.lines)
             context.events.append(event)
         } else {
-            context.events.append(r.makeEvent(decode: decode))
+            context.events.append(r.makeEvent(decode: decode, maxTaskRows: maxTaskRows))
+            taskRowsOverLimit += r.droppedTaskRows
         }
         r.emittedAtUpdate = r.updates
     }
 
     /// Decodes the reports that ``emit(_:_:)`` left undecoded, on the pipeline's delivery thread.
     public func complete(_ events: inout [OOMEvent], _ context: StageContext) {
-        pendingDecodes.decode(&events)
+        context.count("assembler: task rows over the per-event limit",
+                      pendingDecodes.decode(&events, maxTaskRows: maxTaskRows))
     }
 
     private func closeStalest(_ context: StageContext) {
-        guard let (key, r) = open.min(by: { $0.value.touched < $1.value.touched }) else { return }
-        closedForLimit += 1
-        close(key, r, context)
+        while let entry = touchOrder.popOldest() {
+            guard let r = open[entry.key], r.touched == entry.touched else { continue }
+            closedForLimit += 1
+            close(entry.key, r, context)
+            return
+        }
     }
 
     /// FNV-1a of the host bytes; 0 is kept for lines with no host.

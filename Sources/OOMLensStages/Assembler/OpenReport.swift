@@ -27,6 +27,10 @@ final class OpenReport {
     let firstLine: Int
     var lastLine: Int
     var droppedLines = 0
+    /// Bytes of text kept so far (messages, and raw lines when kept), against the per-event byte limit.
+    private(set) var keptBytes = 0
+    /// Task-table rows the last ``makeEvent(decode:maxTaskRows:)`` dropped over the limit.
+    private(set) var droppedTaskRows = 0
     /// Order of the last update, to close the stalest report when too many are open.
     var touched: Int
     /// Identity hash over the lines up to the end of the report (reaper lines excluded).
@@ -66,38 +70,46 @@ final class OpenReport {
         if let host { identity.add(host) }
     }
 
-    /// Adds a message; returns false when the report already holds `limit` lines (the line is then only counted).
-    /// `newLine` is false for the second and later messages that `#012` split off the same log line.
+    /// Adds a message, unless the report already holds `limit` lines or `byteLimit` bytes of text (the line is
+    /// then only counted and hashed). `newLine` is false for the second and later messages that `#012` split off
+    /// the same log line.
     func append(message: UnsafeRawBufferPointer, fullLine: UnsafeRawBufferPointer, lineNumber: Int, continuation: Bool,
-                limit: Int, newLine: Bool, hashed: Bool) -> Bool {
+                limit: Int, byteLimit: Int = .max, newLine: Bool, hashed: Bool) -> ReportAppendResult {
         lastLine = lineNumber
         updates += 1
         if hashed && newLine { identity.add(fullLine) }
         guard lineCount < limit else {
             droppedLines += 1
-            return false
+            return .overLineLimit
         }
+        let bytes = message.count + (raw != nil && newLine ? fullLine.count : 0)
+        guard bytes <= byteLimit &- keptBytes else {
+            droppedLines += 1
+            return .overByteLimit
+        }
+        keptBytes += bytes
         lineCount += 1
         if keepLines {
             lines.append(ReportLine(text: String(decoding: message, as: UTF8.self), lineNumber: lineNumber,
                                     continuation: continuation))
         }
         if newLine { raw?.append(String(decoding: fullLine, as: UTF8.self)) }
-        return true
+        return .kept
     }
 
     /// True when the report was emitted and nothing was added since: emitting it again would repeat it.
     var unchangedSinceEmitted: Bool { emittedAtUpdate == updates }
 
     /// The event for this report, decoded unless `decode` is false.
-    func makeEvent(decode: Bool = true) -> OOMEvent {
+    func makeEvent(decode: Bool = true, maxTaskRows: Int = .max) -> OOMEvent {
         let complete = hasHeader && phase == .ended && kind == .oom
         var e = OOMEvent(id: identity.hex, kind: kind, complete: complete,
                          source: OOMEvent.Source(path: path, first_line: firstLine, last_line: lastLine))
         e.host = host
         e.time = LogTimeFormatter.rfc3339(time)
         if uptimeMicros >= 0 { e.uptime_s = Double(uptimeMicros) / 1_000_000 }
-        if decode && keepLines { ReportDecoder.decode(lines, into: &e) }
+        droppedTaskRows = 0
+        if decode && keepLines { droppedTaskRows = ReportDecoder.decode(lines, into: &e, maxTaskRows: maxTaskRows) }
         e.raw = raw
         return e
     }

@@ -11,8 +11,11 @@ final class PendingDecodes: Sendable {
         queue.withLock { $0.append((id, lines)) }
     }
 
-    /// Decodes every event of `events` that has lines waiting (in order), leaving the others as they are.
-    func decode(_ events: inout [OOMEvent]) {
+    /// Decodes every event of `events` that has lines waiting (in order), leaving the others as they are, each
+    /// with at most `maxTaskRows` task rows; returns the rows dropped over that limit.
+    @discardableResult
+    func decode(_ events: inout [OOMEvent], maxTaskRows: Int = .max) -> Int {
+        var dropped = 0
         let waiting = queue.withLock { pending -> [(id: String, lines: [ReportLine])] in
             let count = min(pending.count, events.count)
             let taken = Array(pending.prefix(count))
@@ -20,9 +23,10 @@ final class PendingDecodes: Sendable {
         }
         var used = 0
         for index in events.indices where used < waiting.count && events[index].id == waiting[used].id {
-            ReportDecoder.decode(waiting[used].lines, into: &events[index])
+            dropped += ReportDecoder.decode(waiting[used].lines, into: &events[index], maxTaskRows: maxTaskRows)
             used += 1
         }
         if used > 0 { queue.withLock { $0.removeFirst(used) } }
+        return dropped
     }
 }

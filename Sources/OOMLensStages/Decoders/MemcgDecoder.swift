@@ -18,7 +18,9 @@ enum MemcgDecoder {
     static func decode(_ text: Substring, into event: inout OOMEvent, state: inout DecodingState) -> Bool {
         if text.hasBytePrefix(taskInPrefix), let separator = TextParsing.range(of: limitSeparator, in: text) {
             var memcg = event.memcg ?? OOMEvent.Memcg()
-            let task = text[text.index(text.startIndex, offsetBy: taskInPrefix.count)..<separator.lowerBound]
+            // `Task in  killed as …` (an empty name): the separator's space is the prefix's own.
+            let taskStart = text.index(text.startIndex, offsetBy: taskInPrefix.count)
+            let task = text[taskStart..<max(taskStart, separator.lowerBound)]
             memcg.task_cgroup = memcg.task_cgroup ?? String(task)
             memcg.oom_cgroup = memcg.oom_cgroup ?? String(TextParsing.trimmed(text[separator.upperBound...]))
             event.memcg = memcg

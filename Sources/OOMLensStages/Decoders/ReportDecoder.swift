@@ -13,7 +13,11 @@ public enum ReportDecoder {
     ///
     /// Fields the lines do not show stay as they were (`nil` on a fresh event). Where a report holds a value
     /// twice (interleaved reports, repeated dumps), the first one is kept.
-    public static func decode(_ lines: [ReportLine], into event: inout OOMEvent) {
+    ///
+    /// At most `maxTaskRows` task-table rows are kept: those with the largest RSS, in table order (the kernel's
+    /// choice depends on the largest). Returns how many rows were dropped.
+    @discardableResult
+    public static func decode(_ lines: [ReportLine], into event: inout OOMEvent, maxTaskRows: Int = .max) -> Int {
         var state = DecodingState()
         for line in lines {
             let text = Substring(line.text)
@@ -26,6 +30,7 @@ public enum ReportDecoder {
             }
         }
         finish(&event, state: state)
+        return TaskRowLimit.apply(maxTaskRows, to: &event.tasks)
     }
 
     /// Decodes one message.

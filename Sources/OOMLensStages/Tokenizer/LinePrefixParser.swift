@@ -102,7 +102,7 @@ enum LinePrefixParser {
         guard let (year, afterYear) = number(p, n, t.end + 1, maxDigits: 4), afterYear < n, p[afterYear] == 0x5D else {
             return false
         }
-        if month > 0 {
+        if month > 0, day <= 31, isValidDay(UInt8(day), month: UInt8(month)) {
             t.time.year = Int16(year)
             t.time.month = UInt8(month)
             t.time.day = UInt8(day)
@@ -231,7 +231,7 @@ enum LinePrefixParser {
             guard (d1 == 0x20 || isDigit(d1)), isDigit(d2), p[i + 6] == 0x20 else { return false }
             day = (d1 == 0x20 ? 0 : (d1 &- 0x30) &* 10) &+ (d2 &- 0x30)
         }
-        guard var t = clock(p, n, clockAt) else { return false }
+        guard isValidDay(day, month: UInt8(month)), var t = clock(p, n, clockAt) else { return false }
         t.time.month = UInt8(month)
         t.time.day = day
         let year = month > refMonth ? refYear - 1 : refYear
@@ -407,6 +407,8 @@ enum LinePrefixParser {
         t.hour = (p[i] &- 0x30) &* 10 &+ (p[i + 1] &- 0x30)
         t.minute = (p[i + 3] &- 0x30) &* 10 &+ (p[i + 4] &- 0x30)
         t.second = (p[i + 6] &- 0x30) &* 10 &+ (p[i + 7] &- 0x30)
+        // A clock that cannot be (25:61:99) is not a time: a hostile line must not give an invalid timestamp.
+        guard t.hour <= 23, t.minute <= 59, t.second <= 60 else { return nil }
         var j = i + 8
         var frac = false
         if j < n, p[j] == 0x2E || p[j] == 0x2C, j + 1 < n, isDigit(p[j + 1]) {
@@ -424,6 +426,17 @@ enum LinePrefixParser {
         return (t, j, frac)
     }
 
+    /// True when `day` exists in `month` (1-12) of some year: Feb 29 passes, since a prefix may print no year.
+    @inline(__always)
+    static func isValidDay(_ day: UInt8, month: UInt8) -> Bool {
+        guard day >= 1 else { return false }
+        switch month {
+        case 2: return day <= 29
+        case 4, 6, 9, 11: return day <= 30
+        default: return day <= 31
+        }
+    }
+
     /// `YYYY-MM-DD[T ]HH:MM:SS[.frac|,frac][Z|±HH:MM|±HHMM]`; also reports whether the fraction used a comma.
     static func isoTimestamp(_ p: Bytes, _ n: Int, _ start: Int) -> (PackedTime, Int, Bool)? {
         let i = start
@@ -439,7 +452,7 @@ enum LinePrefixParser {
         c.time.year = Int16(year)
         c.time.month = (p[i + 5] &- 0x30) &* 10 &+ (p[i + 6] &- 0x30)
         c.time.day = (p[i + 8] &- 0x30) &* 10 &+ (p[i + 9] &- 0x30)
-        guard c.time.month >= 1, c.time.month <= 12 else { return nil }
+        guard c.time.month >= 1, c.time.month <= 12, isValidDay(c.time.day, month: c.time.month) else { return nil }
         var j = c.end
         if j < n, p[j] == 0x5A {
             c.time.hasOffset = true

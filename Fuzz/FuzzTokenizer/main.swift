@@ -1,0 +1,4 @@
+// libFuzzer runs this target's entry point with the command-line options it was given.
+import FuzzSupport
+
+FuzzDriver.run(fuzzTokenizer)
