@@ -147,7 +147,7 @@ struct SinkPluginLoaderTests {
         // A config that loads the plugin, then one in the same process that does not name its directory.
         _ = try PipelineConfig.parse(config([plugins.path], sinks: #"{"type": "kill-log"}"#), file: "with.json", registry: registry)
         #expect { try PipelineConfig.parse(config([], sinks: #"{"type": "kill-log"}"#), file: "without.json", registry: registry) }
-            throws: { "\($0)".contains("without.json: $.sinks[0].type: unknown component 'kill-log'") }
+            throws: { "\($0)".contains("without.json: $.sinks[0].type: unknown component 'kill-log' (known: null)") }
     }
 
     @Test func pluginProblemsAreConfigIssuesWithTheirPath() throws {

@@ -83,7 +83,9 @@ struct ConfigValidator {
             guard let descriptor = registry.descriptor(named: type),
                   descriptor.pluginPath.map(plugins.contains) ?? true
             else {
-                let known = registry.names(role: role).joined(separator: ", ")
+                let known = registry.names(role: role).filter { name in
+                    registry.descriptor(named: name)?.pluginPath.map(plugins.contains) ?? true
+                }.joined(separator: ", ")
                 issues.append(ConfigIssue(path: "\(here).type", message: "unknown component '\(type)' (known: \(known))"))
                 continue
             }
