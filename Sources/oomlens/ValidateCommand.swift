@@ -18,7 +18,8 @@ struct ValidateCommand: ParsableCommand {
         let registry = Registrations.makeRegistry()
         do {
             let cfg = try DefaultConfig.loadFile(file, registry: registry, strict: strict)
-            print("\(file): valid (\(cfg.stages.count) stage(s), \(cfg.sinks.count) sink(s))")
+            let plugins = cfg.plugins.isEmpty ? "" : ", \(cfg.plugins.count) plugin(s) loaded"
+            print("\(file): valid (\(cfg.stages.count) stage(s), \(cfg.sinks.count) sink(s)\(plugins))")
         } catch {
             StandardStreams.err("\(error)\n")
             throw ExitCode(1)

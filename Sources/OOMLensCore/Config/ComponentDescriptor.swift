@@ -31,16 +31,19 @@ public struct ComponentDescriptor: @unchecked Sendable {
     public let documentation: [String: String]
     /// For sinks: the option that `--output NAME:TARGET` sets.
     public let targetOption: String?
+    /// For sinks of a plugin loaded at run time: the canonical path of its `.so` file.
+    public let pluginPath: String?
     let build: ([String: JSONValue], SinkContext) throws -> Built
     /// Decodes options without building: the last word on types the defaults cannot show (empty arrays).
     let typeCheck: ([String: JSONValue]) -> (key: String, expected: String)?
 
     init<O: ComponentOptions>(name: String, summary: String, role: Role, options: O.Type, targetOption: String? = nil,
-                              build: @escaping (O, SinkContext) throws -> Built) {
+                              pluginPath: String? = nil, build: @escaping (O, SinkContext) throws -> Built) {
         self.name = name
         self.summary = summary
         self.role = role
         self.targetOption = targetOption
+        self.pluginPath = pluginPath
         self.documentation = O.documentation
         self.defaults = OptionsCoding.encode(O()).objectValue ?? [:]
         self.typeCheck = { json in

@@ -28,10 +28,28 @@ public enum ConfigSchema {
                 "additionalProperties": .bool(false),
             ])
         }
-        func list(_ roles: [ComponentDescriptor.Role]) -> JSONValue {
-            let ds = registry.descriptors.filter { roles.contains($0.role) }.sorted { $0.name < $1.name }
-            return .object(["type": .string("array"), "items": .object(["oneOf": .array(ds.map(componentSchema))])])
+        func builtIn(_ roles: [ComponentDescriptor.Role]) -> [ComponentDescriptor] {
+            registry.descriptors.filter { roles.contains($0.role) && $0.pluginPath == nil }.sorted { $0.name < $1.name }
         }
+        func list(_ roles: [ComponentDescriptor.Role], plus extra: [JSONValue] = []) -> JSONValue {
+            let items = builtIn(roles).map(componentSchema) + extra
+            return .object(["type": .string("array"), "items": .object(["oneOf": .array(items)])])
+        }
+        // A sink of a plugin: any other name; its options are checked by `oomlens validate` once it is loaded.
+        let pluginSink: JSONValue = .object([
+            "type": .string("object"),
+            "description": .string("A sink from a plugin in one of the plugin_directories"),
+            "properties": .object([
+                "type": .object([
+                    "type": .string("string"),
+                    "not": .object(["enum": .array(builtIn([.sink]).map { .string($0.name) })]),
+                ]),
+                "comment": .object(["type": .string("string")]),
+                "options": .object(["type": .string("object")]),
+            ]),
+            "required": .array([.string("type")]),
+            "additionalProperties": .bool(false),
+        ])
         return .object([
             "$schema": .string("https://json-schema.org/draft/2020-12/schema"),
             "title": .string("OOMLens pipeline configuration"),
@@ -42,9 +60,14 @@ public enum ConfigSchema {
                 "$schema": .object(["type": .string("string")]),
                 "description": .object(["type": .string("string")]),
                 "version": .object(["const": .int(1)]),
+                "plugin_directories": .object([
+                    "type": .string("array"),
+                    "items": .object(["type": .string("string")]),
+                    "description": .string("Absolute paths of directories whose sink plugins (*.so) are loaded at start; only root or the user running oomlens may be able to write them."),
+                ]),
                 "sources": list([.source]),
                 "stages": list([.lineStage, .eventStage]),
-                "sinks": list([.sink]),
+                "sinks": list([.sink], plus: [pluginSink]),
             ]),
         ])
     }

@@ -12,6 +12,10 @@ public struct PipelineConfig: Sendable {
         }
     }
 
+    /// The directories whose sink plugins were loaded, as written in the file.
+    public var pluginDirectories: [String] = []
+    /// The canonical paths of the plugins loaded from them.
+    public var plugins: [String] = []
     public var sources: [Component]
     public var stages: [Component]
     public var sinks: [Component]

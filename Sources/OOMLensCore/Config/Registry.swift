@@ -23,8 +23,24 @@ public final class Registry: @unchecked Sendable {
     }
 
     public func register<S: RegisteredSink>(sink: S.Type) {
+        register(sink: S.self, pluginPath: nil)
+    }
+
+    /// Registers the sinks of a plugin loaded from `path`. Loading the same plugin again replaces its entries.
+    /// - Throws: ``SinkPluginError`` when a sink's name is taken by a built-in sink or another plugin's.
+    public func register(plugin: SinkPluginRegistration, from path: String) throws(SinkPluginError) {
+        for sink in plugin.sinks {
+            if let taken = descriptor(named: sink.name), taken.pluginPath != path {
+                let owner = taken.pluginPath.map { "the plugin \($0)" } ?? "oomlens itself"
+                throw SinkPluginError(path: path, reason: "its sink '\(sink.name)' has the name of a \(taken.role.word) of \(owner)")
+            }
+        }
+        for sink in plugin.sinks { register(sink: sink, pluginPath: path) }
+    }
+
+    private func register<S: RegisteredSink>(sink: S.Type, pluginPath: String?) {
         add(ComponentDescriptor(name: S.name, summary: S.summary, role: .sink, options: S.Options.self,
-                                targetOption: S.targetOption) { o, ctx in
+                                targetOption: S.targetOption, pluginPath: pluginPath) { o, ctx in
             .sink(try S(options: o, context: ctx))
         })
     }

@@ -195,16 +195,20 @@ enum MemoryAccounting {
                 nameOrder.append(t.name)
             }
         }
-        // Largest RSS first; swap breaks ties, then table order.
-        func before(_ a: (offset: Int, element: OOMEvent.Consumer), _ b: (offset: Int, element: OOMEvent.Consumer)) -> Bool {
-            if a.element.rss_kb != b.element.rss_kb { return a.element.rss_kb > b.element.rss_kb }
-            if (a.element.swap_kb ?? 0) != (b.element.swap_kb ?? 0) { return (a.element.swap_kb ?? 0) > (b.element.swap_kb ?? 0) }
-            return a.offset < b.offset
+        // Largest RSS first; swap breaks ties, then table order. The sort moves plain integer keys, not the
+        // consumers: the sink API's types are resilient, and every copy of one is a call through its metadata.
+        func top(_ list: [OOMEvent.Consumer]) -> [OOMEvent.Consumer] {
+            let keys = list.indices.map { (rss: list[$0].rss_kb, swap: list[$0].swap_kb ?? 0, offset: $0) }
+            return keys.sorted { a, b in
+                if a.rss != b.rss { return a.rss > b.rss }
+                if a.swap != b.swap { return a.swap > b.swap }
+                return a.offset < b.offset
+            }.prefix(limit).map { list[$0.offset] }
         }
-        let topProcesses = processes.enumerated().sorted(by: before).prefix(limit).map(\.element)
+        let topProcesses = top(processes)
         var names = nameOrder.compactMap { byName[$0] }
         for i in names.indices { finish(&names[i]) }
-        let topNames = names.enumerated().sorted(by: before).prefix(limit).map(\.element)
+        let topNames = top(names)
         return (topProcesses, topNames)
     }
 

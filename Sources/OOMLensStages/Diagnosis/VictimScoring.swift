@@ -175,11 +175,13 @@ enum VictimScoring {
         let totalPages = total?.pages ?? 0
         if formula != .totalVM && totalPages <= 0 { return nil }
 
-        let rows = event.tasks.compactMap { t in
-            points(t, formula: formula, totalPages: totalPages, pageKB: p).map { (task: t, points: $0) }
-        }.enumerated().sorted {
-            $0.element.points != $1.element.points ? $0.element.points > $1.element.points : $0.offset < $1.offset
-        }.map(\.element)
+        // Sorted as plain (index, points) pairs: a task is a resilient type of the sink API, costly to move.
+        var scored: [(index: Int, points: Int64)] = []
+        for (i, t) in event.tasks.enumerated() {
+            if let points = points(t, formula: formula, totalPages: totalPages, pageKB: p) { scored.append((i, points)) }
+        }
+        scored.sort { $0.points != $1.points ? $0.points > $1.points : $0.index < $1.index }
+        let rows = scored.map { (task: event.tasks[$0.index], points: $0.points) }
         var a = OOMEvent.VictimAnalysis(formula: formula.words, explanation: "")
         a.total_pages = formula == .totalVM ? nil : totalPages
         a.printed_score = event.kill?.score
