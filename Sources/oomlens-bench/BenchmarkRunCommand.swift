@@ -30,11 +30,23 @@ struct BenchmarkRunCommand: ParsableCommand {
     @Option(name: .long, help: "Run oomlens with --config FILE instead of --output jsonl (for example a tokenizer-only pipeline).")
     var config: String?
 
+    @Option(name: .long, help: "oomlens --threads values to time, comma-separated (e.g. 1,2): one oomlens row each.")
+    var threads = "2"
+
+    @Option(name: .long, help: "A second oomlens binary to time beside the first (e.g. a build with --traits ISAL); its rows are labelled with --variant-label.")
+    var variant: String?
+
+    @Option(name: .long, help: "Label of the --variant rows.")
+    var variantLabel = "ISA-L"
+
     @Argument(help: "Directory holding the corpus (for example from `oomlens-bench generate`).")
     var directory: String
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1") }
+        guard !threadCounts.isEmpty, threadCounts.allSatisfy({ $0 == 1 || $0 == 2 }) else {
+            throw ValidationError("--threads takes 1, 2 or 1,2")
+        }
     }
 
     func run() throws {
@@ -53,8 +65,8 @@ struct BenchmarkRunCommand: ParsableCommand {
         for round in 1...runs {
             for (index, command) in commands.enumerated() {
                 let outcome = try command.run()
-                // The first command is oomlens itself: any failure of it ends the bench.
-                if index == 0 && outcome.exitCode != 0 {
+                // Any failure of oomlens itself ends the bench.
+                if command.isOomlens && outcome.exitCode != 0 {
                     throw oomlensFailure(outcome, round: round)
                 }
                 if let exitCode = outcome.exitCode, !command.successfulExitCodes.contains(exitCode) {
@@ -85,12 +97,18 @@ struct BenchmarkRunCommand: ParsableCommand {
         let plainLines = plain.reduce(0) { $0 + $1.lines }
         let quotedPattern = "'\(Self.pattern)'"
 
-        var commands = [
-            MeasuredCommand(label: "oomlens " + oomlensOptions(quiet: true).joined(separator: " ")
-                                + " <\(inventory.files.count) files>",
-                            arguments: [oomlensPath] + oomlensOptions(quiet: true) + inventory.files.map(\.path),
-                            standardOutput: .discard, inputBytes: allBytes, inputLines: allLines),
-        ]
+        var binaries = [(label: "", path: oomlensPath)]
+        if let variant { binaries.append((variantLabel + ": ", variant)) }
+        var commands: [MeasuredCommand] = []
+        for binary in binaries {
+            for count in threadCounts {
+                let options = oomlensOptions(quiet: true) + ["--threads", String(count)]
+                commands.append(MeasuredCommand(
+                    label: binary.label + "oomlens " + options.joined(separator: " ") + " <\(inventory.files.count) files>",
+                    arguments: [binary.path] + options + inventory.files.map(\.path),
+                    standardOutput: .discard, inputBytes: allBytes, inputLines: allLines, isOomlens: true))
+            }
+        }
         if !gzip.isEmpty {
             commands.append(MeasuredCommand(
                 label: "zcat <\(gzip.count) gz> | grep -c \(quotedPattern)",
@@ -119,6 +137,9 @@ struct BenchmarkRunCommand: ParsableCommand {
         }
         return commands
     }
+
+    /// The `--threads` values.
+    private var threadCounts: [Int] { threads.split(separator: ",").compactMap { Int($0) } }
 
     private func oomlensOptions(quiet: Bool) -> [String] {
         ["run"] + (quiet ? ["--quiet"] : []) + (config.map { ["--config", $0] } ?? ["--output", "jsonl"])
@@ -195,7 +216,7 @@ struct BenchmarkRunCommand: ParsableCommand {
     }
 
     private func printResults(commands: [MeasuredCommand], series: [MeasurementSeries]) {
-        let oomlens = series[0]
+        let oomlensRows = series.indices.filter { commands[$0].isOomlens }.map { series[$0] }
         let baselineParts = series.indices.filter { commands[$0].isBaselinePart }.map { series[$0] }
         let baseline = baselineParts.count == 1 ? baselineParts[0]
             : MeasurementSeries.sum(of: baselineParts, label: "baseline = sum of the two rows above")
@@ -209,16 +230,19 @@ struct BenchmarkRunCommand: ParsableCommand {
                        Format.fixed(row.medianCPUSeconds, 2), Format.fixed(row.maxResidentMB, 1), row.statusSummary,
                        row.matchCount.map { "\($0) matches" } ?? ""])
         }
-        add(oomlens)
+        oomlensRows.forEach(add)
         baselineParts.forEach(add)
         if baselineParts.count > 1 { add(baseline) }
-        for index in series.indices.dropFirst() where !commands[index].isBaselinePart { add(series[index]) }
+        for index in series.indices where !commands[index].isBaselinePart && !commands[index].isOomlens {
+            add(series[index])
+        }
         print(table.render())
         print("")
-        let ratio = oomlens.medianWallSeconds / baseline.medianWallSeconds
-        let comparison = ratio <= 1 ? "oomlens is \(Format.fixed(1 / ratio, 2))x faster"
-            : "oomlens is \(Format.fixed(ratio, 2))x slower"
-        print("ratio oomlens / baseline, wall time: \(Format.fixed(ratio, 2)) (\(comparison)); "
-              + "CPU time: \(Format.fixed(oomlens.medianCPUSeconds / baseline.medianCPUSeconds, 2))")
+        for row in oomlensRows {
+            let ratio = row.medianWallSeconds / baseline.medianWallSeconds
+            let comparison = ratio <= 1 ? "\(Format.fixed(1 / ratio, 2))x faster" : "\(Format.fixed(ratio, 2))x slower"
+            print("ratio to baseline, wall time: \(Format.fixed(ratio, 2)) (\(comparison)); "
+                  + "CPU time: \(Format.fixed(row.medianCPUSeconds / baseline.medianCPUSeconds, 2))  [\(row.label)]")
+        }
     }
 }

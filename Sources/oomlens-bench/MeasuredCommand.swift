@@ -12,6 +12,8 @@ struct MeasuredCommand: Sendable {
     var successfulExitCodes: Set<Int32> = [0]
     /// Whether the command is one of the parts that together make up the `zcat | grep` baseline.
     var isBaselinePart = false
+    /// Whether the command is an oomlens run (its failure ends the bench; the ratio line compares each).
+    var isOomlens = false
 
     /// Runs the command once under a ``MeasuringLauncher`` and returns the command's own figures.
     func run() throws -> ChildOutcome {
