@@ -107,6 +107,9 @@ final class IsalGzipInflater {
             let availInBefore = state.pointee.avail_in
             let availOutBefore = state.pointee.avail_out
             let rc = isal_inflate(state)
+            if rc == ISAL_INCORRECT_CHECKSUM {
+                return try fail(buffer, .corruptGzip, "gzip member \(members + 1): \(trailerProblem())")
+            }
             if rc < 0 { return try fail(buffer, .corruptGzip, "gzip member \(members + 1): \(Self.describe(rc))") }
             if state.pointee.block_state == ISAL_BLOCK_FINISH {
                 members += 1
@@ -121,6 +124,19 @@ final class IsalGzipInflater {
         }
     }
 
+    /// Which check of the member's trailer failed: the CRC-32 of the data or its length (ISIZE). ISA-L reports
+    /// both as one error; the trailer's 8 bytes are still in the input buffer just before `next_in`.
+    private func trailerProblem() -> String {
+        let consumed = state.pointee.next_in - input.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        guard consumed >= 8 else { return "incorrect data check or incorrect length check (gzip trailer)" }
+        let trailer = UnsafeRawPointer(state.pointee.next_in - 8)
+        let storedCRC = trailer.loadUnaligned(as: UInt32.self).littleEndian
+        let storedSize = (trailer + 4).loadUnaligned(as: UInt32.self).littleEndian
+        if storedCRC != state.pointee.crc { return "incorrect data check (CRC-32 of the gzip trailer)" }
+        if storedSize != state.pointee.total_out { return "incorrect length check (ISIZE of the gzip trailer)" }
+        return "incorrect data check or incorrect length check (gzip trailer)"
+    }
+
     private static func describe(_ rc: Int32) -> String {
         switch rc {
         case ISAL_INVALID_BLOCK: "invalid deflate block"
@@ -128,7 +144,6 @@ final class IsalGzipInflater {
         case ISAL_INVALID_LOOKBACK: "invalid distance too far back"
         case ISAL_INVALID_WRAPPER: "invalid gzip header"
         case ISAL_UNSUPPORTED_METHOD: "unknown compression method"
-        case ISAL_INCORRECT_CHECKSUM: "incorrect data check (CRC-32 or length)"
         default: "ISA-L error \(rc)"
         }
     }
