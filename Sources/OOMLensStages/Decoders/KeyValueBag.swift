@@ -21,30 +21,54 @@ struct KeyValueBag {
     /// True when nothing was read.
     var isEmpty: Bool { kilobytes.isEmpty && counts.isEmpty && allUnreclaimable == nil }
 
-    /// Reads the tokens of `text`.
+    /// Reads the tokens of `text`, straight from its UTF-8 bytes.
     init(_ text: Substring) {
-        let tokens = TextParsing.tokens(text)
+        if text.utf8.withContiguousStorageIfAvailable({ read($0) }) != nil { return }
+        var copy = String(text)
+        copy.withUTF8 { read($0) }
+    }
+
+    private mutating func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var tokens: [Range<Int>] = []
+        tokens.reserveCapacity(32)
+        var start = -1
+        for i in 0..<bytes.count {
+            let byte = bytes[i]
+            if byte == 0x20 || byte == 0x09 {
+                if start >= 0 { tokens.append(start..<i) }
+                start = -1
+            } else if start < 0 {
+                start = i
+            }
+        }
+        if start >= 0 { tokens.append(start..<bytes.count) }
+
+        func equals(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+            range.count == literal.utf8CodeUnitCount
+                && zip(bytes[range], UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+                    .allSatisfy { $0 == $1 }
+        }
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
             index += 1
-            if token == "all_unreclaimable?" {
-                if index < tokens.count, tokens[index] == "yes" || tokens[index] == "no" {
-                    allUnreclaimable = tokens[index] == "yes"
+            if equals(token, "all_unreclaimable?") {
+                if index < tokens.count, equals(tokens[index], "yes") || equals(tokens[index], "no") {
+                    allUnreclaimable = equals(tokens[index], "yes")
                     index += 1
                 } else {
                     unparsed += 1
                 }
                 continue
             }
-            guard let colon = TextParsing.index(of: UInt8(ascii: ":"), in: token), colon > token.startIndex else {
+            guard let colon = bytes[token].firstIndex(of: UInt8(ascii: ":")), colon > token.lowerBound else {
                 unparsed += 1
                 continue
             }
-            let key = String(token[..<colon])
-            var value = token[token.index(after: colon)...]
+            let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[token.lowerBound..<colon]), as: UTF8.self)
+            var value = (colon + 1)..<token.upperBound
             if value.isEmpty {
-                if index < tokens.count, TextParsing.startsWithDigit(tokens[index]) {
+                if index < tokens.count, bytes[tokens[index].lowerBound] &- 0x30 < 10 {
                     value = tokens[index]
                     index += 1
                     spacedValues += 1
@@ -53,15 +77,18 @@ struct KeyValueBag {
                     continue
                 }
             }
-            add(key: key, value: value)
+            add(key: key, value: UnsafeBufferPointer(rebasing: bytes[value]))
         }
     }
 
     /// Adds one value token for `key`; counts a token that is no number as unparsed.
-    mutating func add(key: String, value: Substring) {
-        if let kb = TextParsing.kilobytes(value) {
+    mutating func add(key: String, value: UnsafeBufferPointer<UInt8>) {
+        if value.count > 2, value[value.count - 1] == UInt8(ascii: "B"),
+           value[value.count - 2] == UInt8(ascii: "k") || value[value.count - 2] == UInt8(ascii: "K"),
+           let kb = TextParsing.decimal(UnsafeBufferPointer(rebasing: value[..<(value.count - 2)]))
+        {
             kilobytes.append((key, kb))
-        } else if let count = TextParsing.integer(value) {
+        } else if let count = TextParsing.decimal(value) {
             counts.append((key, count))
         } else {
             unparsed += 1

@@ -26,23 +26,49 @@ enum TaskTableDecoder {
     /// - Returns: true when `text` is a row.
     static func decodeRow(_ text: Substring, into event: inout OOMEvent, state: DecodingState) -> Bool {
         guard let layout = state.taskLayout else { return false }
-        var scanner = LineScanner(text)
-        guard scanner.skip("[") else { return false }
-        scanner.skipSpaces()
-        guard let pidValue = scanner.readInteger(), let pid = Int(exactly: pidValue), scanner.skip("]") else {
-            return false
-        }
         var values: [Int64] = []
         values.reserveCapacity(layout.columns.count)
-        for _ in layout.columns {
-            scanner.skipSpaces()
-            guard let value = TextParsing.integer(scanner.readToken()) else { return false }
-            values.append(value)
+        // `[pid]`, one integer per column, then the name (which may hold spaces), read from the UTF-8 bytes.
+        let parsed: (pid: Int, nameStart: Int, nameEnd: Int)?? = text.utf8.withContiguousStorageIfAvailable { b in
+            var i = 0
+            func skipSpaces() { while i < b.count, b[i] == 0x20 || b[i] == 0x09 { i += 1 } }
+            func token() -> Range<Int> {
+                let start = i
+                while i < b.count, b[i] != 0x20, b[i] != 0x09 { i += 1 }
+                return start..<i
+            }
+            guard i < b.count, b[i] == UInt8(ascii: "[") else { return nil }
+            i += 1
+            skipSpaces()
+            let pidStart = i
+            while i < b.count, b[i] &- 0x30 < 10 { i += 1 }
+            guard i > pidStart, i < b.count, b[i] == UInt8(ascii: "]"),
+                  let pidValue = TextParsing.decimal(b[pidStart..<i]), let pid = Int(exactly: pidValue)
+            else { return nil }
+            i += 1
+            for _ in layout.columns {
+                skipSpaces()
+                guard let value = TextParsing.decimal(b[token()]) else { return nil }
+                values.append(value)
+            }
+            skipSpaces()
+            var end = b.count
+            while end > i, b[end - 1] == 0x20 || b[end - 1] == 0x09 { end -= 1 }
+            guard end > i else { return nil }
+            return (pid, i, end)
         }
-        scanner.skipSpaces()
-        let name = TextParsing.trimmed(scanner.rest)
-        guard !name.isEmpty else { return false }
+        // Text that is not contiguous UTF-8 (never the assembler's) is read from a native copy.
+        guard let found = parsed else { return decodeRow(Substring(String(text)), into: &event, state: state) }
+        guard let (pid, nameStart, nameEnd) = found else { return false }
+        let utf8 = text.utf8
+        let name = text[utf8.index(utf8.startIndex, offsetBy: nameStart)..<utf8.index(utf8.startIndex, offsetBy: nameEnd)]
+        return append(pid: pid, name: name, values: values, layout: layout, into: &event)
+    }
 
+    /// Adds the row read as a task.
+    private static func append(pid: Int, name: Substring, values: [Int64], layout: TaskTableLayout,
+                               into event: inout OOMEvent) -> Bool
+    {
         var task = OOMEvent.Task(pid: pid, name: String(name))
         for (column, value) in zip(layout.columns, values) {
             switch column {

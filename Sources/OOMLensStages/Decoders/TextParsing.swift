@@ -127,7 +127,7 @@ enum TextParsing {
 
     /// The value of ASCII digits with an optional leading `+` or `-`, as `Int64(_:)` reads them; nil for
     /// anything else or a value that does not fit.
-    static func decimal(_ bytes: Substring.UTF8View.SubSequence) -> Int64? {
+    static func decimal<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Int64? {
         var index = bytes.startIndex
         guard index < bytes.endIndex else { return nil }
         var negative = false
