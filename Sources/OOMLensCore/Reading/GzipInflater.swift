@@ -1,12 +1,19 @@
-import CZlib
+#if ISAL
+/// The gzip engine of batch reading: ISA-L with the `ISAL` package trait.
+typealias BatchInflateEngine = IsalInflateEngine
+#else
+/// The gzip engine of batch reading: zlib (build with `--traits ISAL` for ISA-L).
+typealias BatchInflateEngine = ZlibInflateEngine
+#endif
 
-/// Streaming gzip inflate over a ``FileDescriptorReader``, member after member (`cat a.gz b.gz` works).
+/// Streaming gzip inflate over a ``FileDescriptorReader``, member after member (`cat a.gz b.gz` works), with
+/// the inflate library given by `Engine`.
 ///
-/// The `z_stream` lives on the heap because zlib keeps a pointer back to it. Output goes straight into the
-/// caller's buffer. Errors name the file and both the compressed and the decompressed byte position.
-final class GzipInflater {
+/// Output goes straight into the caller's buffer. Errors name the file and both the compressed and the
+/// decompressed byte position.
+final class GzipInflater<Engine: InflateEngine> {
     private let reader: FileDescriptorReader
-    private let stream: UnsafeMutablePointer<z_stream>
+    private let engine: Engine
     private let input: UnsafeMutableRawBufferPointer
     private var readerAtEnd = false
     private var memberOpen = true
@@ -17,35 +24,29 @@ final class GzipInflater {
     private(set) var members = 0
     /// Set when bytes that are not a gzip member follow the last member (they are ignored, as gzip does).
     private(set) var trailingGarbageOffset: Int64?
+    /// An error met after some output was produced: that output is returned first, the error on the next call.
+    private var pendingError: PipelineError?
 
     /// Starts inflating; `prefix` holds bytes already read from `reader` (used to detect the format).
-    init(reader: FileDescriptorReader, prefix: UnsafeRawBufferPointer, inputBufferSize: Int = 1 << 20)
-        throws(PipelineError)
+    init(reader: FileDescriptorReader, prefix: UnsafeRawBufferPointer, engine: Engine?,
+         inputBufferSize: Int = 1 << 20) throws(PipelineError)
     {
+        guard let engine else {
+            throw PipelineError(.corruptGzip, "cannot initialise the inflate library", path: reader.displayPath)
+        }
         self.reader = reader
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        input = .allocate(byteCount: max(inputBufferSize, prefix.count), alignment: 16)
+        self.engine = engine
+        input = .allocate(byteCount: max(inputBufferSize, prefix.count), alignment: 64)
         if let src = prefix.baseAddress, prefix.count > 0 {
             input.baseAddress!.copyMemory(from: src, byteCount: prefix.count)
         }
-        stream.pointee.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
-        stream.pointee.avail_in = UInt32(prefix.count)
-        guard czlib_inflate_init_gzip(stream) == Z_OK else {
-            input.deallocate()
-            stream.deallocate()
-            throw PipelineError(.corruptGzip, "cannot initialise zlib", path: reader.displayPath)
-        }
+        engine.setInput(input.baseAddress!.assumingMemoryBound(to: UInt8.self), count: prefix.count)
     }
 
-    deinit {
-        inflateEnd(stream)
-        stream.deallocate()
-        input.deallocate()
-    }
+    deinit { input.deallocate() }
 
     /// Compressed bytes consumed by inflate so far.
-    var compressedOffset: Int64 { reader.offset - Int64(stream.pointee.avail_in) }
+    var compressedOffset: Int64 { reader.offset - Int64(engine.availableInput) }
 
     private func error(_ code: PipelineError.Code, _ message: String) -> PipelineError {
         PipelineError(code, message, path: reader.displayPath, compressedOffset: compressedOffset,
@@ -54,20 +55,16 @@ final class GzipInflater {
 
     /// Refills the input buffer when it is empty; returns false at end of file.
     private func refillIfEmpty() throws(PipelineError) -> Bool {
-        if stream.pointee.avail_in > 0 { return true }
+        if engine.availableInput > 0 { return true }
         if readerAtEnd { return false }
         let n = try reader.read(into: input)
         if n == 0 {
             readerAtEnd = true
             return false
         }
-        stream.pointee.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self)
-        stream.pointee.avail_in = UInt32(n)
+        engine.setInput(input.baseAddress!.assumingMemoryBound(to: UInt8.self), count: n)
         return true
     }
-
-    /// An error met after some output was produced: that output is returned first, the error on the next call.
-    private var pendingError: PipelineError?
 
     /// Fills `buffer` with decompressed bytes; returns 0 at the end of the last member.
     ///
@@ -79,8 +76,7 @@ final class GzipInflater {
             throw e
         }
         if finished { return 0 }
-        stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self)
-        stream.pointee.avail_out = UInt32(min(buffer.count, Int(UInt32.max)))
+        engine.setOutput(buffer)
         while true {
             if !memberOpen {
                 // Between members: another one may follow, or garbage, or the end.
@@ -88,31 +84,27 @@ final class GzipInflater {
                     finished = true
                     return produced(buffer)
                 }
-                let first = stream.pointee.next_in[0]
-                if first != 0x1f {
+                if engine.nextInput[0] != 0x1f {
                     trailingGarbageOffset = compressedOffset
                     finished = true
                     return produced(buffer)
                 }
-                guard inflateReset(stream) == Z_OK else { throw error(.corruptGzip, "cannot reset inflate") }
+                guard engine.resetForNextMember() else { throw error(.corruptGzip, "cannot reset inflate") }
                 memberOpen = true
             }
-            if stream.pointee.avail_out == 0 { return produced(buffer) }
-            if stream.pointee.avail_in == 0 {
+            if engine.availableOutput == 0 { return produced(buffer) }
+            if engine.availableInput == 0 {
                 guard try refillIfEmpty() else {
                     return try fail(buffer, .truncatedGzip, "gzip member \(members + 1) ends before its end marker")
                 }
             }
-            let rc = inflate(stream, Z_NO_FLUSH)
-            switch rc {
-            case Z_OK, Z_BUF_ERROR:
+            switch engine.step() {
+            case .going:
                 continue
-            case Z_STREAM_END:
+            case .memberEnd:
                 members += 1
                 memberOpen = false
-                if stream.pointee.avail_out == 0 { return produced(buffer) }
-            default:
-                let detail = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(rc)"
+            case .corrupt(let detail):
                 return try fail(buffer, .corruptGzip, "gzip member \(members + 1): \(detail)")
             }
         }
@@ -131,7 +123,7 @@ final class GzipInflater {
     }
 
     private func produced(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
-        let n = buffer.count - Int(stream.pointee.avail_out)
+        let n = buffer.count - engine.availableOutput
         decompressedOffset += Int64(n)
         return n
     }

@@ -1,11 +1,3 @@
-#if ISAL
-/// The gzip engine of batch reading: ISA-L with the `ISAL` package trait.
-typealias BatchGzipInflater = IsalGzipInflater
-#else
-/// The gzip engine of batch reading: zlib (build with `--traits ISAL` for ISA-L).
-typealias BatchGzipInflater = GzipInflater
-#endif
-
 /// One input file (or standard input) as a stream of decompressed bytes; gzip is recognised by its magic bytes.
 public final class InputStream {
     /// The path as the user gave it, or `-`.
@@ -18,7 +10,7 @@ public final class InputStream {
     public let isGzip: Bool
 
     private let reader: FileDescriptorReader
-    private let inflater: BatchGzipInflater?
+    private let inflater: GzipInflater<BatchInflateEngine>?
     private var prefix: [UInt8]
     private var prefixUsed = 0
     private var plainOffset: Int64 = 0
@@ -46,7 +38,8 @@ public final class InputStream {
         }
         if head.count >= 2, head[0] == 0x1f, head[1] == 0x8b {
             isGzip = true
-            inflater = try BatchGzipInflater(reader: reader, prefix: UnsafeRawBufferPointer(rebasing: scratch[0..<have]))
+            inflater = try GzipInflater(reader: reader, prefix: UnsafeRawBufferPointer(rebasing: scratch[0..<have]),
+                                        engine: BatchInflateEngine())
             prefix = []
         } else {
             isGzip = false
