@@ -253,7 +253,7 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
     private func emit(_ r: OpenReport, _ context: StageContext) {
         if decode && context.defersCompletion && r.keepLines {
             let event = r.makeEvent(decode: false)
-            pendingDecodes.add(id: event.id, lines: r.lines)
+            pendingDecodes.add(id: event.id, text: r.text)
             context.events.append(event)
         } else {
             context.events.append(r.makeEvent(decode: decode, maxTaskRows: maxTaskRows))

@@ -18,7 +18,8 @@ final class OpenReport {
     var groupKill = false
     /// A headerless report that began at a kill line: it takes only kill-related lines.
     let killOnly: Bool
-    var lines: [ReportLine] = []
+    /// The messages kept for decoding (none in find-only mode).
+    var text = ReportText()
     var raw: [String]?
     let path: String
     let host: String?
@@ -90,8 +91,7 @@ final class OpenReport {
         keptBytes += bytes
         lineCount += 1
         if keepLines {
-            lines.append(ReportLine(text: String(decoding: message, as: UTF8.self), lineNumber: lineNumber,
-                                    continuation: continuation))
+            text.append(message, lineNumber: lineNumber, continuation: continuation)
         }
         if newLine { raw?.append(String(decoding: fullLine, as: UTF8.self)) }
         return .kept
@@ -109,7 +109,7 @@ final class OpenReport {
         e.time = LogTimeFormatter.rfc3339(time)
         if uptimeMicros >= 0 { e.uptime_s = Double(uptimeMicros) / 1_000_000 }
         droppedTaskRows = 0
-        if decode && keepLines { droppedTaskRows = ReportDecoder.decode(lines, into: &e, maxTaskRows: maxTaskRows) }
+        if decode && keepLines { droppedTaskRows = ReportDecoder.decode(text.lines(), into: &e, maxTaskRows: maxTaskRows) }
         e.raw = raw
         return e
     }

@@ -4,11 +4,11 @@ import Synchronization
 /// Reports whose events were emitted undecoded, waiting for ``OOMBlockAssemblerStage/complete(_:_:)`` to decode
 /// them on the delivery thread. First in, first out: events are completed in the order they were emitted.
 final class PendingDecodes: Sendable {
-    private let queue = Mutex<[(id: String, lines: [ReportLine])]>([])
+    private let queue = Mutex<[(id: String, text: ReportText)]>([])
 
-    /// Remembers the lines of the event `id` just emitted.
-    func add(id: String, lines: [ReportLine]) {
-        queue.withLock { $0.append((id, lines)) }
+    /// Remembers the messages of the event `id` just emitted.
+    func add(id: String, text: ReportText) {
+        queue.withLock { $0.append((id, text)) }
     }
 
     /// Decodes every event of `events` that has lines waiting (in order), leaving the others as they are, each
@@ -16,14 +16,14 @@ final class PendingDecodes: Sendable {
     @discardableResult
     func decode(_ events: inout [OOMEvent], maxTaskRows: Int = .max) -> Int {
         var dropped = 0
-        let waiting = queue.withLock { pending -> [(id: String, lines: [ReportLine])] in
+        let waiting = queue.withLock { pending -> [(id: String, text: ReportText)] in
             let count = min(pending.count, events.count)
             let taken = Array(pending.prefix(count))
             return taken
         }
         var used = 0
         for index in events.indices where used < waiting.count && events[index].id == waiting[used].id {
-            dropped += ReportDecoder.decode(waiting[used].lines, into: &events[index], maxTaskRows: maxTaskRows)
+            dropped += ReportDecoder.decode(waiting[used].text.lines(), into: &events[index], maxTaskRows: maxTaskRows)
             used += 1
         }
         if used > 0 { queue.withLock { $0.removeFirst(used) } }

@@ -47,26 +47,58 @@ struct BuddyListReader {
                 return
             }
         }
-        if token == "=" {
+        let utf8 = token.utf8
+        let shape: TokenShape? = utf8.withContiguousStorageIfAvailable { Self.shape(of: $0) }
+        switch shape ?? Self.shape(of: Array(utf8)) {
+        case .equals:
             awaitingTotal = true
-            return
-        }
-        if token.hasBytePrefix("("), token.hasByteSuffix(")"), token.count > 2 {
+        case .types:
+            // More than two characters, as the kernel prints them (a combining mark can join the bracket).
+            guard utf8.allSatisfy({ $0 < 0x80 }) || token.count > 2 else { return }
             if !types.isEmpty {
                 types[types.count - 1] = String(token.dropFirst().dropLast())
                 sawTypes = true
             }
-            return
-        }
-        guard let star = TextParsing.index(of: UInt8(ascii: "*"), in: token),
-              let count = TextParsing.integer(token[..<star])
-        else { return }
-        let sizeText = token[token.index(after: star)...]
-        if let size = TextParsing.kilobytes(sizeText) {
+        case .pair(let count, let size):
             add(count: count, size: size)
-        } else if TextParsing.isDigits(sizeText) {
-            brokenPair = (count, sizeText)
+        case .brokenPair(let count, let sizeStart):
+            brokenPair = (count, token[utf8.index(utf8.startIndex, offsetBy: sizeStart)...])
+        case .other:
+            break
         }
+    }
+
+    /// What one token of a buddy list is.
+    private enum TokenShape {
+        case equals
+        case types
+        case pair(count: Int64, size: Int64)
+        /// `count*digits` with the unit cut off; the digits start at this byte offset.
+        case brokenPair(count: Int64, sizeStart: Int)
+        case other
+    }
+
+    private static func shape<Bytes: RandomAccessCollection<UInt8>>(of b: Bytes) -> TokenShape where Bytes.Index == Int {
+        let n = b.count
+        guard n > 0 else { return .other }
+        let first = b[b.startIndex]
+        let last = b[b.startIndex + n - 1]
+        if n == 1, first == UInt8(ascii: "=") { return .equals }
+        if n > 2, first == UInt8(ascii: "("), last == UInt8(ascii: ")") { return .types }
+        guard let star = b.firstIndex(of: UInt8(ascii: "*")),
+              let count = TextParsing.decimal(b[b.startIndex..<star])
+        else { return .other }
+        let size = b[(star + 1)...]
+        if size.count > 2, last == UInt8(ascii: "B"),
+           b[b.endIndex - 2] == UInt8(ascii: "k") || b[b.endIndex - 2] == UInt8(ascii: "K")
+        {
+            if let kb = TextParsing.decimal(size.dropLast(2)) { return .pair(count: count, size: kb) }
+            return .other
+        }
+        if !size.isEmpty, size.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return .brokenPair(count: count, sizeStart: star + 1 - b.startIndex)
+        }
+        return .other
     }
 
     private mutating func add(count: Int64, size: Int64) {

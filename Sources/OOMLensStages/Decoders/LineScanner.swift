@@ -28,7 +28,7 @@ struct LineScanner {
 
     /// Consumes the ASCII `literal` when the rest starts with it.
     mutating func skip(_ literal: String) -> Bool {
-        guard bytes[position...].starts(with: literal.utf8) else { return false }
+        guard text[position...].hasBytePrefix(literal) else { return false }
         position = bytes.index(position, offsetBy: literal.utf8.count)
         return true
     }
@@ -39,7 +39,7 @@ struct LineScanner {
         if end < bytes.endIndex, bytes[end] == 0x2D { end = bytes.index(after: end) }
         let digitsStart = end
         while end < bytes.endIndex, bytes[end] >= 0x30, bytes[end] <= 0x39 { end = bytes.index(after: end) }
-        guard end > digitsStart, let value = Int64(text[position..<end]) else { return nil }
+        guard end > digitsStart, let value = TextParsing.decimal(bytes[position..<end]) else { return nil }
         position = end
         return value
     }

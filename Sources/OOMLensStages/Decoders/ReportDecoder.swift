@@ -42,6 +42,7 @@ public enum ReportDecoder {
         // The rest of a line the transport or the kernel's continuation rules broke in two.
         if continuePreviousLine(text, into: &event, state: &state) { return }
         state.previous = .other
+        if TraceLineFilter.matches(text) { return }
 
         if TriggerLineDecoder.decodeTrigger(text, into: &event, state: &state) { return }
         if text.hasBytePrefix("[") {

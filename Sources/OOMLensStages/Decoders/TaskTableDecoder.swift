@@ -11,6 +11,7 @@ enum TaskTableDecoder {
     /// The preamble or a header line.
     /// - Returns: true when `text` is one of them.
     static func decodeHeader(_ text: Substring, state: inout DecodingState) -> Bool {
+        guard let first = text.utf8.first, first == UInt8(ascii: "T") || first == UInt8(ascii: "[") else { return false }
         if text.hasBytePrefix("Tasks state (memory values in pages)") {
             state.evidence.tasksStatePreamble = true
             return true

@@ -74,13 +74,41 @@ enum TextParsing {
 
     /// The tokens of `text` between spaces and tabs (and `extraSeparator`, when given).
     static func tokens(_ text: Substring, extraSeparator: UInt8? = nil) -> [Substring] {
+        let extra = extraSeparator ?? space
+        let utf8 = text.utf8
+        let found: [Substring]? = utf8.withContiguousStorageIfAvailable { bytes in
+            var tokens: [Substring] = []
+            var tokenStart = -1
+            var offset = 0
+            var index = utf8.startIndex
+            func take(_ end: Int) {
+                let lower = utf8.index(index, offsetBy: tokenStart - offset)
+                let upper = utf8.index(lower, offsetBy: end - tokenStart)
+                tokens.append(text[lower..<upper])
+                index = upper
+                offset = end
+            }
+            for i in 0..<bytes.count {
+                let byte = bytes[i]
+                if byte == space || byte == tab || byte == extra {
+                    if tokenStart >= 0 {
+                        take(i)
+                        tokenStart = -1
+                    }
+                } else if tokenStart < 0 {
+                    tokenStart = i
+                }
+            }
+            if tokenStart >= 0 { take(bytes.count) }
+            return tokens
+        }
+        if let found { return found }
         var tokens: [Substring] = []
-        let bytes = text.utf8
-        var index = bytes.startIndex
+        var index = utf8.startIndex
         var tokenStart: Substring.Index?
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == space || byte == tab || byte == extraSeparator {
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == space || byte == tab || byte == extra {
                 if let start = tokenStart {
                     tokens.append(text[start..<index])
                     tokenStart = nil
@@ -88,21 +116,34 @@ enum TextParsing {
             } else if tokenStart == nil {
                 tokenStart = index
             }
-            index = bytes.index(after: index)
+            index = utf8.index(after: index)
         }
-        if let start = tokenStart { tokens.append(text[start..<bytes.endIndex]) }
+        if let start = tokenStart { tokens.append(text[start..<utf8.endIndex]) }
         return tokens
     }
 
     /// `text` without leading and trailing spaces and tabs.
     static func trimmed(_ text: Substring) -> Substring {
-        let bytes = text.utf8
-        var start = bytes.startIndex
-        var end = bytes.endIndex
-        while start < end, bytes[start] == space || bytes[start] == tab { start = bytes.index(after: start) }
+        let utf8 = text.utf8
+        let cut: (lead: Int, trail: Int)? = utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == space || bytes[start] == tab { start += 1 }
+            while end > start, bytes[end - 1] == space || bytes[end - 1] == tab { end -= 1 }
+            return (start, bytes.count - end)
+        }
+        if let cut {
+            if cut.lead == 0 && cut.trail == 0 { return text }
+            let lower = utf8.index(utf8.startIndex, offsetBy: cut.lead)
+            let upper = utf8.index(utf8.endIndex, offsetBy: -cut.trail)
+            return text[lower..<upper]
+        }
+        var start = utf8.startIndex
+        var end = utf8.endIndex
+        while start < end, utf8[start] == space || utf8[start] == tab { start = utf8.index(after: start) }
         while end > start {
-            let before = bytes.index(before: end)
-            guard bytes[before] == space || bytes[before] == tab else { break }
+            let before = utf8.index(before: end)
+            guard utf8[before] == space || utf8[before] == tab else { break }
             end = before
         }
         return text[start..<end]
