@@ -12,7 +12,7 @@ struct OOMLensBench: ParsableCommand {
             `oomlens-bench run /tmp/oomlens-corpus`; `oomlens-bench follow-latency` times follow mode from a \
             report's last line to its event. See docs/benchmarks.md.
             """,
-        subcommands: [GenerateCommand.self, BenchmarkRunCommand.self, FollowLatencyCommand.self]
+        subcommands: [GenerateCommand.self, BenchmarkRunCommand.self, ScalingCommand.self, FollowLatencyCommand.self]
     )
 
     /// Starts as a ``MeasuringLauncher`` when asked to, else parses the command line as usual.
