@@ -174,41 +174,49 @@ enum MemoryAccounting {
             if event.memcg == nil || event.meminfo != nil, let ram { c.share_of_ram = share(c.rss_kb, ram) }
             if let cgroupLimit { c.share_of_limit = share(c.rss_kb, cgroupLimit) }
         }
-        var processes: [OOMEvent.Consumer] = []
-        var byName: [String: OOMEvent.Consumer] = [:]
-        var nameOrder: [String] = []
-        for t in event.tasks {
-            var c = OOMEvent.Consumer(name: t.name, pid: t.pid, rss_kb: (t.rss_pages ?? 0) * p)
-            c.swap_kb = t.swapents.map { $0 * p }
-            finish(&c)
-            processes.append(c)
-            if var sum = byName[t.name] {
-                sum.rss_kb += c.rss_kb
-                if let s = c.swap_kb { sum.swap_kb = (sum.swap_kb ?? 0) + s }
-                sum.processes = (sum.processes ?? 1) + 1
-                byName[t.name] = sum
+        // Rows and per-name sums are added up as plain integers; consumers (a sink-API type, costly to copy
+        // across the module boundary) are made only for the entries shown.
+        let tasks = event.tasks
+        var rows: [(rss: Int64, swap: Int64?)] = []
+        rows.reserveCapacity(tasks.count)
+        var sums: [(name: String, rss: Int64, swap: Int64?, processes: Int)] = []
+        var sumIndex: [String: Int] = [:]
+        for t in tasks {
+            let rss = (t.rss_pages ?? 0) * p
+            let swap = t.swapents.map { $0 * p }
+            rows.append((rss, swap))
+            if let i = sumIndex[t.name] {
+                sums[i].rss += rss
+                if let swap { sums[i].swap = (sums[i].swap ?? 0) + swap }
+                sums[i].processes += 1
             } else {
-                var sum = OOMEvent.Consumer(name: t.name, pid: nil, rss_kb: c.rss_kb)
-                sum.swap_kb = c.swap_kb
-                sum.processes = 1
-                byName[t.name] = sum
-                nameOrder.append(t.name)
+                sumIndex[t.name] = sums.count
+                sums.append((t.name, rss, swap, 1))
             }
         }
-        // Largest RSS first; swap breaks ties, then table order. The sort moves plain integer keys, not the
-        // consumers: the sink API's types are resilient, and every copy of one is a call through its metadata.
-        func top(_ list: [OOMEvent.Consumer]) -> [OOMEvent.Consumer] {
-            let keys = list.indices.map { (rss: list[$0].rss_kb, swap: list[$0].swap_kb ?? 0, offset: $0) }
-            return keys.sorted { a, b in
-                if a.rss != b.rss { return a.rss > b.rss }
-                if a.swap != b.swap { return a.swap > b.swap }
-                return a.offset < b.offset
-            }.prefix(limit).map { list[$0.offset] }
+        // Largest RSS first; swap breaks ties, then table order.
+        func top(_ keys: [(rss: Int64, swap: Int64?)]) -> [Int] {
+            keys.indices.sorted { a, b in
+                if keys[a].rss != keys[b].rss { return keys[a].rss > keys[b].rss }
+                let swapA = keys[a].swap ?? 0
+                let swapB = keys[b].swap ?? 0
+                if swapA != swapB { return swapA > swapB }
+                return a < b
+            }.prefix(limit).map { $0 }
         }
-        let topProcesses = top(processes)
-        var names = nameOrder.compactMap { byName[$0] }
-        for i in names.indices { finish(&names[i]) }
-        let topNames = top(names)
+        let topProcesses = top(rows).map { i -> OOMEvent.Consumer in
+            var c = OOMEvent.Consumer(name: tasks[i].name, pid: tasks[i].pid, rss_kb: rows[i].rss)
+            c.swap_kb = rows[i].swap
+            finish(&c)
+            return c
+        }
+        let topNames = top(sums.map { ($0.rss, $0.swap) }).map { i -> OOMEvent.Consumer in
+            var c = OOMEvent.Consumer(name: sums[i].name, pid: nil, rss_kb: sums[i].rss)
+            c.swap_kb = sums[i].swap
+            c.processes = sums[i].processes
+            finish(&c)
+            return c
+        }
         return (topProcesses, topNames)
     }
 
