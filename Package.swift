@@ -34,9 +34,10 @@ let package = Package(
         // MARK: core: byte sources, line framing, stage and sink protocols, registry, config
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CISAL", pkgConfig: "libisal", providers: [.apt(["libisal-dev"])]),
+        .target(name: "CKeywordScan"),
         .target(
             name: "OOMLensCore",
-            dependencies: ["CZlib", sinkAPI, .target(name: "CISAL", condition: .when(traits: ["ISAL"]))]
+            dependencies: ["CZlib", "CKeywordScan", sinkAPI, .target(name: "CISAL", condition: .when(traits: ["ISAL"]))]
         ),
 
         // MARK: stages (tokenizer, OOM block assembler, decoders)

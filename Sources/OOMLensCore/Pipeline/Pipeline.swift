@@ -40,6 +40,20 @@ public final class Pipeline {
         framer = LineFramer(maxLineBytes: maxLineBytes, readSize: readSize, batchLines: batchLines)
         lineStageEvents = StageEventCounts(stages: lineStages)
         eventStageEvents = StageEventCounts(stages: eventStages)
+        context.lineInterests = Self.interests(of: lineStages)
+    }
+
+    /// The stages' line interests, or none when a stage reads every line.
+    static func interests(of stages: [any LineStage]) -> [any LineInterest] {
+        var interests: [any LineInterest] = []
+        for stage in stages {
+            switch stage.lineNeeds {
+            case .everyLine: return []
+            case .only(let interest): interests.append(interest)
+            case .ownFields: break
+            }
+        }
+        return interests
     }
 
     /// Reads every file in order, then flushes and closes the sinks, and returns the summary.

@@ -17,6 +17,9 @@ public protocol LineStage: AnyObject {
     /// the pipeline then calls it in emission order, possibly on another thread than ``process(_:_:)``, so it
     /// may touch only state kept for it (under a lock).
     func complete(_ events: inout [OOMEvent], _ context: StageContext)
+    /// Which lines the stage reads. When every line stage reads only the lines of an interest (or makes its own
+    /// fields), a batch run lets the tokenizer leave the other lines untokenized.
+    var lineNeeds: LineNeeds { get }
 }
 
 extension LineStage {
@@ -24,6 +27,7 @@ extension LineStage {
     public func idle(_ context: StageContext) {}
     public func oldestHeldLine() -> LinePosition? { nil }
     public func complete(_ events: inout [OOMEvent], _ context: StageContext) {}
+    public var lineNeeds: LineNeeds { .everyLine }
 }
 
 /// A stage that works on assembled events (decoders, enrichment), called once per group of events.
@@ -63,6 +67,10 @@ public final class StageContext {
     /// True when the pipeline delivers events on a thread of its own: a line stage may then leave the costly
     /// part of an event to ``LineStage/complete(_:_:)``, which runs on that thread, beside the reading.
     public var defersCompletion = false
+    /// The interests of the line stages, when every line stage declared one (or makes its own fields): a
+    /// tokenizer may then leave lines that none of them needs untokenized. Empty otherwise (always in follow
+    /// mode, whose streams have contexts of their own).
+    public var lineInterests: [any LineInterest] = []
 
     public init() {
         fields.reserveCapacity(8192)

@@ -106,6 +106,9 @@ public final class OOMBlockAssemblerStage: RegisteredLineStage {
 
     public func oldestHeldLine() -> LinePosition? { heldSince }
 
+    /// True while a report is open on some host.
+    var hasOpenReports: Bool { !open.isEmpty }
+
     /// Follow mode: closes the reports whose kill line is more than ``liveCloseAfterLines`` lines back.
     private func closeFinishedReports(_ context: StageContext) {
         let stale = open.filter { $0.value.phase == .ended && linesSeen &- $0.value.endedAtLine > Self.liveCloseAfterLines }

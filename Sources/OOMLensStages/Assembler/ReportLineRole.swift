@@ -23,6 +23,17 @@ enum ReportLineRole: UInt8 {
     /// A report that ends without a victim: no killable processes, panic, victim already exiting.
     case terminal
 
+    /// Byte strings one of which every message that ``classify(_:)`` does not call `.other` holds: `oom` (the
+    /// header, `oom-kill:`, `oom_reaper:`, `memory.oom.group`, `panic_on_oom`), `emory` (`Out of memory`,
+    /// `Out of Memory`, `Memory cgroup out of memory`, `No available memory`, `SysRq : Show Memory`, a panic
+    /// about memory), `Mem-`, `illed process`, `free:` (zone lines), `failure` and `already exiting`.
+    /// Each is found by its rarest pair of bytes in ordinary syslog text (bigram counts of the benchmark's noise).
+    static let keywords = [
+        LineKeyword("emory", anchor: 3), LineKeyword("oom"), LineKeyword("Mem-", anchor: 2),
+        LineKeyword("illed process", anchor: 6), LineKeyword("free:", anchor: 2), LineKeyword("failure", anchor: 3),
+        LineKeyword("already exiting", anchor: 1),
+    ]
+
     /// Classifies a kernel message (prefix already removed).
     static func classify(_ m: UnsafeRawBufferPointer) -> ReportLineRole {
         guard m.count >= 8 else { return .other }
