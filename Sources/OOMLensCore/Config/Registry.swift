@@ -76,7 +76,7 @@ public struct FileSourceOptions: ComponentOptions {
     /// Bytes read (or inflated) at a time.
     public var readBytes: Int = 1 << 20
     /// Lines handed from stage to stage at a time: the queue depth between the reader and the stages.
-    public var batchLines: Int = 8192
+    public var batchLines: Int = 1024
     public init() {}
     public static var documentation: [String: String] {
         [

@@ -60,7 +60,7 @@ public final class LineFramer {
     public static let largestSetting = 1 << 29
 
     /// Sizes outside 16 B (4 KB for reads, 1 line per batch) … ``largestSetting`` are clamped to that range.
-    public init(maxLineBytes: Int = 1 << 20, readSize: Int = 1 << 20, batchLines: Int = 8192) {
+    public init(maxLineBytes: Int = 1 << 20, readSize: Int = 1 << 20, batchLines: Int = 1024) {
         self.maxLineBytes = min(max(16, maxLineBytes), Self.largestSetting)
         self.readSize = min(max(4096, readSize), Self.largestSetting)
         self.batchLines = min(max(1, batchLines), 1 << 20)

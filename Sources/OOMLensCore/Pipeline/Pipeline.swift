@@ -32,7 +32,7 @@ public final class Pipeline {
 
     public init(lineStages: [any LineStage], eventStages: [any EventStage],
                 sinks: [(name: String, sink: any EventSink)], maxLineBytes: Int = 1 << 20,
-                readSize: Int = 1 << 20, batchLines: Int = 8192, deliveryThread: Bool = true) {
+                readSize: Int = 1 << 20, batchLines: Int = 1024, deliveryThread: Bool = true) {
         self.lineStages = lineStages
         self.eventStages = eventStages
         self.sinks = sinks
