@@ -46,6 +46,8 @@ struct DecodingState {
     var sawTaskIdentityLine = false
     /// The victim named by the `oom-kill:` summary line (used when there is no `Killed process` line).
     var summaryVictim: OOMEvent.Victim?
+    /// True once `event.trigger.gfp_mask` is set (only the trigger and allocation-failure lines set it).
+    var gfpMaskKnown = false
     /// Conclusion lines seen.
     var sawNoKillableProcess = false
     var sawVictimAlreadyExiting = false

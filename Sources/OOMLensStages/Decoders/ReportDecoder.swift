@@ -44,7 +44,10 @@ public enum ReportDecoder {
         state.previous = .other
         if TraceLineFilter.matches(text) { return }
 
-        if TriggerLineDecoder.decodeTrigger(text, into: &event, state: &state) { return }
+        if TriggerLineDecoder.decodeTrigger(text, into: &event, state: &state) {
+            state.gfpMaskKnown = event.trigger?.gfp_mask != nil
+            return
+        }
         if text.hasBytePrefix("[") {
             if !TaskTableDecoder.decodeHeader(text, state: &state) {
                 _ = TaskTableDecoder.decodeRow(text, into: &event, state: state)
@@ -68,7 +71,10 @@ public enum ReportDecoder {
         if TextParsing.startsWithDigit(text), MemoryTotalsDecoder.decodeCountLine(text, into: &event) { return }
         if OutcomeLineDecoder.decode(text, state: &state) { return }
         if TriggerLineDecoder.decodeCpuset(text, into: &event) { return }
-        if TriggerLineDecoder.decodeAllocationFailure(text, into: &event) { return }
+        if TriggerLineDecoder.decodeAllocationFailure(text, into: &event) {
+            state.gfpMaskKnown = event.trigger?.gfp_mask != nil
+            return
+        }
         _ = MemInfoDecoder.decodeCounters(text, into: &event, state: state)
     }
 

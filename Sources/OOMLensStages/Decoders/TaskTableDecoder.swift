@@ -12,6 +12,10 @@ enum TaskTableDecoder {
     /// - Returns: true when `text` is one of them.
     static func decodeHeader(_ text: Substring, state: inout DecodingState) -> Bool {
         guard let first = text.utf8.first, first == UInt8(ascii: "T") || first == UInt8(ascii: "[") else { return false }
+        // A row (`[  340] …`) has a digit where a header has `pid`.
+        if first == UInt8(ascii: "["), text.utf8.dropFirst().first(where: { $0 != 0x20 && $0 != 0x09 }) != UInt8(ascii: "p") {
+            return false
+        }
         if text.hasBytePrefix("Tasks state (memory values in pages)") {
             state.evidence.tasksStatePreamble = true
             return true

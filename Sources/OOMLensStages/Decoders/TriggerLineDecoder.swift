@@ -20,7 +20,7 @@ enum TriggerLineDecoder {
     /// - Returns: true when `text` is a trigger line.
     static func decodeTrigger(_ text: Substring, into event: inout OOMEvent, state: inout DecodingState) -> Bool {
         // A report has one trigger line, and the assembler starts every report at it: skip the search after it.
-        if event.trigger?.gfp_mask != nil { return false }
+        if state.gfpMaskKnown { return false }
         let comm: Substring?
         let parameters: Substring
         if text.hasBytePrefix(commlessPrefix) {
