@@ -54,20 +54,28 @@ public enum ReportDecoder {
             }
             return
         }
-        if decodeNodeOrZoneLine(text, into: &event, state: &state) { return }
-        if ZoneLineDecoder.decodeReserveLine(text, into: &event, state: &state) { return }
-        if MemInfoDecoder.decodeOpener(text, state: &state) { return }
-        if TaskIdentityLineDecoder.decode(text, into: &event, state: &state) { return }
-        if MemInfoDecoder.isPerCPULine(text) { return }
-        if OOMKillSummaryDecoder.decode(text, into: &event, state: &state) { return }
-        if KillLineDecoder.decodeReaper(text, into: &event) { return }
+        // Decoders that read a line only from a fixed start are tried only when the first byte can begin it.
+        let b = text.utf8.first ?? 0
+        if b >= UInt8(ascii: "A"), b <= UInt8(ascii: "Z"), decodeNodeOrZoneLine(text, into: &event, state: &state) {
+            return
+        }
+        if b == UInt8(ascii: "l") || b == UInt8(ascii: "p"),
+           ZoneLineDecoder.decodeReserveLine(text, into: &event, state: &state) { return }
+        if b == UInt8(ascii: "M"), MemInfoDecoder.decodeOpener(text, state: &state) { return }
+        if b == UInt8(ascii: "C") || b == UInt8(ascii: "P"),
+           TaskIdentityLineDecoder.decode(text, into: &event, state: &state) { return }
+        if b == UInt8(ascii: "C") || b == UInt8(ascii: "c"), MemInfoDecoder.isPerCPULine(text) { return }
+        if b == UInt8(ascii: "o"), OOMKillSummaryDecoder.decode(text, into: &event, state: &state) { return }
+        if b == UInt8(ascii: "o"), KillLineDecoder.decodeReaper(text, into: &event) { return }
         if KillLineDecoder.decodeKilled(text, into: &event, state: &state) { return }
         if KillLineDecoder.decodeSelection(text, into: &event, state: &state) { return }
-        if KillLineDecoder.decodeGroupKill(text, into: &event, state: &state) { return }
+        if b == UInt8(ascii: "T"), KillLineDecoder.decodeGroupKill(text, into: &event, state: &state) { return }
         if TaskTableDecoder.decodeHeader(text, state: &state) { return }
-        if MemcgDecoder.decode(text, into: &event, state: &state) { return }
-        if SlabInfoDecoder.decodeOpener(text, state: &state) { return }
-        if MemoryTotalsDecoder.decodeSwapLine(text, into: &event) { return }
+        if b == UInt8(ascii: "T") || b == UInt8(ascii: "M") || b == UInt8(ascii: "m") || b == UInt8(ascii: "k")
+            || b == UInt8(ascii: "s"), MemcgDecoder.decode(text, into: &event, state: &state) { return }
+        if b == UInt8(ascii: "U") || b == UInt8(ascii: "e"), SlabInfoDecoder.decodeOpener(text, state: &state) { return }
+        if b == UInt8(ascii: "S") || b == UInt8(ascii: "F") || b == UInt8(ascii: "T"),
+           MemoryTotalsDecoder.decodeSwapLine(text, into: &event) { return }
         if TextParsing.startsWithDigit(text), MemoryTotalsDecoder.decodeCountLine(text, into: &event) { return }
         if OutcomeLineDecoder.decode(text, state: &state) { return }
         if TriggerLineDecoder.decodeCpuset(text, into: &event) { return }
