@@ -71,17 +71,22 @@ extension OOMEvent.Zone: JSONDirectWritable {
 
     func writeJSON(to w: inout JSONDirectWriter) throws {
         // The flat keys in the order encode(to:) gives them, then sorted (stably, as the stream writer sorts).
-        var extras: [(key: String, value: Int64)] = []
+        var extras: [(order: UInt64, key: String, value: Int64)] = []
         extras.reserveCapacity(fields_kb.count + fields.count)
-        for (name, value) in fields_kb where !Self.isNamedKB(name) { extras.append((name + "_kb", value)) }
-        for (name, value) in fields where !Self.named.contains(name) && fields_kb[name] == nil {
-            extras.append((name, value))
+        for (name, value) in fields_kb where !Self.isNamedKB(name) {
+            let key = name + "_kb"
+            extras.append((JSONDirectWriter.sortOrder(key), key, value))
         }
-        extras.sort { JSONStreamWriter.precedes($0.key, $1.key) }
+        for (name, value) in fields where !Self.named.contains(name) && fields_kb[name] == nil {
+            extras.append((JSONDirectWriter.sortOrder(name), name, value))
+        }
+        extras.sort(by: JSONDirectWriter.precedes)
         var next = 0
-        /// Writes the flat keys that sort before `name` (all that are left when `name` is nil).
-        func flat(before name: StaticString?) {
-            while next < extras.count, name.map({ Self.precedes(extras[next].key, $0) }) ?? true {
+        /// Writes the flat keys that sort before `name`.
+        func flat(before name: StaticString) {
+            let order = JSONDirectWriter.sortOrder(name)
+            while next < extras.count,
+                  extras[next].order != order ? extras[next].order < order : Self.precedes(extras[next].key, name) {
                 w.key(extras[next].key)
                 w.value(extras[next].value)
                 next += 1
@@ -111,7 +116,11 @@ extension OOMEvent.Zone: JSONDirectWritable {
         w.field("present_kb", present_kb)
         flat(before: "zone")
         w.field("zone", zone)
-        flat(before: nil)
+        while next < extras.count {
+            w.key(extras[next].key)
+            w.value(extras[next].value)
+            next += 1
+        }
         w.endObject()
     }
 

@@ -7,16 +7,9 @@ extension OOMEvent: JSONDirectWritable {
     /// Appends the event's JSON text to `bytes`; on error (a number that is not finite) `bytes` is left as it was.
     public func appendJSON(to bytes: inout [UInt8]) throws {
         var w = JSONDirectWriter()
-        Swift.swap(&w.bytes, &bytes)
-        let start = w.bytes.count
-        do {
-            try writeJSON(to: &w)
-        } catch {
-            w.bytes.removeSubrange(start...)
-            Swift.swap(&w.bytes, &bytes)
-            throw error
-        }
-        Swift.swap(&w.bytes, &bytes)
+        defer { w.deallocate() }
+        try writeJSON(to: &w)
+        bytes.append(contentsOf: w.text)
     }
 
     func writeJSON(to w: inout JSONDirectWriter) throws {
