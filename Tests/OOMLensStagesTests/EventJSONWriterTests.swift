@@ -85,6 +85,19 @@ struct EventJSONWriterTests {
         try Self.expectSameBytes(event)
     }
 
+    /// An event larger than the writer's first buffer, appended after other bytes.
+    @Test func aLargeEventWritesTheSameBytes() throws {
+        var event = Self.fullEvent()
+        event.raw = (0..<300).map { "line \($0) \"" + String(repeating: "x\t", count: 100) }
+        event.tasks = (0..<500).map { OOMEvent.Task(pid: $0, name: "task-\($0)") }
+        let ours = try Self.direct(event)
+        #expect(ours.count > 100_000)
+        #expect(ours == (try Self.foundationJSON(event)))
+        var buffer = Array("before\n".utf8)
+        try event.appendJSON(to: &buffer)
+        #expect(buffer == Array("before\n".utf8) + ours)
+    }
+
     @Test func aNumberThatIsNotFiniteIsAnErrorAndLeavesTheBufferAsItWas() {
         var event = OOMEvent(id: "x", kind: .oom, complete: true, source: .init(path: "-", first_line: 1, last_line: 1))
         event.uptime_s = .infinity
