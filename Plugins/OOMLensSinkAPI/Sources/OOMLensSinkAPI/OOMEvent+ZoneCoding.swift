@@ -57,3 +57,80 @@ extension OOMEvent.Zone: Codable {
         }
     }
 }
+
+/// The direct JSON writer of a zone: the bytes `encode(to:)` above gives, the flat `name_kb` and `name` keys
+/// merged in key order with the named ones. Keep the two in step.
+extension OOMEvent.Zone: JSONDirectWritable {
+    /// True when `name + "_kb"` is one of the named keys (`named.contains(name + "_kb")`).
+    private static func isNamedKB(_ name: String) -> Bool {
+        switch name {
+        case "free", "min", "low", "high", "present", "managed": true
+        default: false
+        }
+    }
+
+    func writeJSON(to w: inout JSONDirectWriter) throws {
+        // The flat keys in the order encode(to:) gives them, then sorted (stably, as the stream writer sorts).
+        var extras: [(order: UInt64, key: String, value: Int64)] = []
+        extras.reserveCapacity(fields_kb.count + fields.count)
+        for (name, value) in fields_kb where !Self.isNamedKB(name) {
+            let key = name + "_kb"
+            extras.append((JSONDirectWriter.sortOrder(key), key, value))
+        }
+        for (name, value) in fields where !Self.named.contains(name) && fields_kb[name] == nil {
+            extras.append((JSONDirectWriter.sortOrder(name), name, value))
+        }
+        extras.sort(by: JSONDirectWriter.precedes)
+        var next = 0
+        /// Writes the flat keys that sort before `name`.
+        func flat(before name: StaticString) {
+            let order = JSONDirectWriter.sortOrder(name)
+            while next < extras.count,
+                  extras[next].order != order ? extras[next].order < order : Self.precedes(extras[next].key, name) {
+                w.key(extras[next].key)
+                w.value(extras[next].value)
+                next += 1
+            }
+        }
+        w.beginObject()
+        flat(before: "all_unreclaimable")
+        w.field("all_unreclaimable", all_unreclaimable)
+        flat(before: "buddy")
+        try w.field("buddy", buddy)
+        flat(before: "free_kb")
+        w.field("free_kb", free_kb)
+        flat(before: "high_kb")
+        w.field("high_kb", high_kb)
+        flat(before: "low_kb")
+        w.field("low_kb", low_kb)
+        flat(before: "lowmem_reserve_pages")
+        w.field("lowmem_reserve_pages", lowmem_reserve_pages)
+        flat(before: "managed_kb")
+        w.field("managed_kb", managed_kb)
+        flat(before: "min_kb")
+        w.field("min_kb", min_kb)
+        flat(before: "node")
+        w.key("node")
+        if let node { w.value(Int64(node)) } else { w.null() }
+        flat(before: "present_kb")
+        w.field("present_kb", present_kb)
+        flat(before: "zone")
+        w.field("zone", zone)
+        while next < extras.count {
+            w.key(extras[next].key)
+            w.value(extras[next].value)
+            next += 1
+        }
+        w.endObject()
+    }
+
+    /// Byte order of a flat key and a named one.
+    private static func precedes(_ key: String, _ name: StaticString) -> Bool {
+        var key = key
+        return key.withUTF8 { a in
+            let b = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+            for i in 0..<min(a.count, b.count) where a[i] != b[i] { return a[i] < b[i] }
+            return a.count < b.count
+        }
+    }
+}

@@ -169,69 +169,13 @@ final class JSONStreamWriter: Encoder {
 
     func writeBool(_ value: Bool) { buffer.append(contentsOf: value ? "true".utf8 : "false".utf8) }
 
-    func writeInteger(_ value: Int64) {
-        writeInteger(magnitude: value.magnitude, negative: value < 0)
-    }
+    func writeInteger(_ value: Int64) { buffer.appendJSONInteger(value) }
 
-    func writeInteger(_ value: UInt64) {
-        writeInteger(magnitude: value, negative: false)
-    }
-
-    /// Writes the decimal digits of `magnitude`, after a `-` when `negative`.
-    private func writeInteger(magnitude: UInt64, negative: Bool) {
-        if negative { buffer.append(UInt8(ascii: "-")) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { out in
-            var rest = magnitude
-            repeat {
-                count += 1
-                out[24 - count] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: out[(24 - count)...]))
-        }
-    }
+    func writeInteger(_ value: UInt64) { buffer.appendJSONInteger(value) }
 
     func writeFloatingPoint<T: BinaryFloatingPoint & LosslessStringConvertible>(_ value: T) throws {
-        guard value.isFinite else {
-            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(value) is not valid in JSON"))
-        }
-        var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        buffer.append(contentsOf: text.utf8)
+        try buffer.appendJSONNumber(value)
     }
 
-    func writeString(_ value: String) {
-        buffer.append(UInt8(ascii: "\""))
-        var value = value
-        value.withUTF8 { utf8 in
-            var runStart = 0
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
-                appendEscape(byte)
-                runStart = i + 1
-            }
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        }
-        buffer.append(UInt8(ascii: "\""))
-    }
-
-    private func appendEscape(_ byte: UInt8) {
-        buffer.append(UInt8(ascii: "\\"))
-        switch byte {
-        case 0x22: buffer.append(0x22)
-        case 0x5C: buffer.append(0x5C)
-        case 0x08: buffer.append(UInt8(ascii: "b"))
-        case 0x0C: buffer.append(UInt8(ascii: "f"))
-        case 0x0A: buffer.append(UInt8(ascii: "n"))
-        case 0x0D: buffer.append(UInt8(ascii: "r"))
-        case 0x09: buffer.append(UInt8(ascii: "t"))
-        default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            buffer.append(contentsOf: "u00".utf8)
-            buffer.append(hex[Int(byte >> 4)])
-            buffer.append(hex[Int(byte & 0x0F)])
-        }
-    }
+    func writeString(_ value: String) { buffer.appendJSONString(value) }
 }
