@@ -20,7 +20,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Replace the configured sinks: 'jsonl' (JSON Lines on stdout), 'text' (readable reports on stdout), or NAME:TARGET.", valueName: "jsonl|text|NAME[:TARGET]"))
     var output: [String] = []
 
-    @Option(name: .long, help: "2 (default): decode and write events on a second thread beside the reading; 1: one thread. The output is the same.")
+    @Option(name: .long, help: "2 (default): decompress ahead on a thread of its own and decode and write events on another, beside framing and tokenizing; 1: one thread. The output is the same.")
     var threads: Int = 2
 
     @Flag(name: .long, help: "Refuse a config file that group or others can write (without it: a warning).")

@@ -79,7 +79,7 @@ public final class LineFramer {
     ///
     /// The batch and its memory are valid only during the call. When the input throws, the lines read before the
     /// error (including a partial last line) are delivered first, then the error is rethrown.
-    public func frame(_ input: InputStream, context: InputContext,
+    public func frame(_ input: some DecompressedInput, context: InputContext,
                       _ body: (LineBatch) -> Void) throws(PipelineError) {
         begin(context)
         var failure: PipelineError?

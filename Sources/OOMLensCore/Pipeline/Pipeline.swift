@@ -9,7 +9,9 @@ import Synchronization
 /// The core knows stages and sinks only through their protocols. Line stages are called once per batch of
 /// lines; events that a batch produces go through the event stages and then to every sink. With
 /// `deliveryThread` on (the default), a batch run does the second half on a thread of its own: reading and
-/// tokenizing go on while reports are decoded and written, and the output is the same, event for event.
+/// tokenizing go on while reports are decoded and written, and the output is the same, event for event. With
+/// `readAheadThread` on (by default, when `deliveryThread` is), another thread opens and decompresses the
+/// inputs in order, ahead of the framing (``ReadAheadThread``).
 public final class Pipeline {
     public let lineStages: [any LineStage]
     public let eventStages: [any EventStage]
@@ -20,6 +22,10 @@ public final class Pipeline {
     private var failedSinks = Set<Int>()
     /// Deliver events on a second thread in ``run(_:initialErrors:progress:)``.
     public let deliveryThread: Bool
+    /// Decompress on a thread of its own in ``run(_:initialErrors:progress:)``, ahead of framing.
+    public let readAheadThread: Bool
+    /// The library that inflates gzip input (tests compare them).
+    var inflateLibrary = InflateLibrary.batch
     /// The context the delivery thread's stages write to, merged into the summary at the end of the run.
     private var deliveryContext = StageContext()
     private var delivery: DeliveryThread?
@@ -32,11 +38,13 @@ public final class Pipeline {
 
     public init(lineStages: [any LineStage], eventStages: [any EventStage],
                 sinks: [(name: String, sink: any EventSink)], maxLineBytes: Int = 1 << 20,
-                readSize: Int = 1 << 20, batchLines: Int = 1024, deliveryThread: Bool = true) {
+                readSize: Int = 1 << 20, batchLines: Int = 1024, deliveryThread: Bool = true,
+                readAheadThread: Bool? = nil) {
         self.lineStages = lineStages
         self.eventStages = eventStages
         self.sinks = sinks
         self.deliveryThread = deliveryThread
+        self.readAheadThread = readAheadThread ?? deliveryThread
         framer = LineFramer(maxLineBytes: maxLineBytes, readSize: readSize, batchLines: batchLines)
         lineStageEvents = StageEventCounts(stages: lineStages)
         eventStageEvents = StageEventCounts(stages: eventStages)
@@ -84,12 +92,15 @@ public final class Pipeline {
         var lastProgress = 0.0
         let fullBatchesBefore = framer.fullBatches
         var currentStem: String?
+        let readAhead = readAheadThread && !files.isEmpty
+            ? ReadAheadThread(paths: files.map(\.path), chunkSize: framer.readSize, library: inflateLibrary) : nil
+        defer { readAhead?.finish() }
         for (index, file) in files.enumerated() {
             if let stem = currentStem, stem != file.stem { endStream() }
             currentStem = file.stem
-            let input: InputStream
+            let input: any DecompressedInput
             do {
-                input = try InputStream(path: file.path)
+                input = try open(file.path, readAhead)
             } catch {
                 inputErrors.append(error)
                 continue
@@ -114,6 +125,7 @@ public final class Pipeline {
             } catch {
                 inputErrors.append(error)
             }
+            (input as? ReadAheadInput)?.skipToEnd()
             if let garbage = input.trailingGarbageOffset {
                 context.warn("\(file.path): bytes after the last gzip member ignored (at compressed byte \(garbage))")
                 context.count("gzip trailing garbage")
@@ -151,6 +163,19 @@ public final class Pipeline {
         summary.warnings = context.warnings
         summary.seconds = clock.seconds
         return summary
+    }
+
+    /// Opens the next input: from the read-ahead thread when there is one, else here.
+    private func open(_ path: String, _ readAhead: ReadAheadThread?) throws(PipelineError) -> any DecompressedInput {
+        guard let readAhead else { return try InputStream(path: path, library: inflateLibrary) }
+        switch readAhead.next() {
+        case .opened(let modificationTime):
+            return ReadAheadInput(source: readAhead, modificationTime: modificationTime)
+        case .openFailed(let error):
+            throw error
+        case .chunk, .end:
+            preconditionFailure("read-ahead items out of order")
+        }
     }
 
     private func process(_ batch: LineBatch) {

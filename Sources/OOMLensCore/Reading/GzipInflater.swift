@@ -1,11 +1,3 @@
-#if ISAL
-/// The gzip engine of batch reading: ISA-L with the `ISAL` package trait.
-typealias BatchInflateEngine = IsalInflateEngine
-#else
-/// The gzip engine of batch reading: zlib (build with `--traits ISAL` for ISA-L).
-typealias BatchInflateEngine = ZlibInflateEngine
-#endif
-
 /// Streaming gzip inflate over a ``FileDescriptorReader``, member after member (`cat a.gz b.gz` works), with
 /// the inflate library given by `Engine`.
 ///

@@ -1,5 +1,5 @@
 /// One input file (or standard input) as a stream of decompressed bytes; gzip is recognised by its magic bytes.
-public final class InputStream {
+public final class InputStream: DecompressedInput {
     /// The path as the user gave it, or `-`.
     public let displayPath: String
     /// Modification time of the file in seconds since the epoch (nil for pipes): the reference for the year.
@@ -10,14 +10,19 @@ public final class InputStream {
     public let isGzip: Bool
 
     private let reader: FileDescriptorReader
-    private let inflater: GzipInflater<BatchInflateEngine>?
+    private let inflater: (any GzipReading)?
     private var prefix: [UInt8]
     private var prefixUsed = 0
     private var plainOffset: Int64 = 0
 
     /// Opens the input and sniffs its format.
     /// - Throws: ``PipelineError`` for a missing or unreadable path, or a compression format that is not gzip.
-    public init(path: String) throws(PipelineError) {
+    public convenience init(path: String) throws(PipelineError) {
+        try self.init(path: path, library: .batch)
+    }
+
+    /// Opens the input and sniffs its format; gzip is inflated with `library`.
+    init(path: String, library: InflateLibrary) throws(PipelineError) {
         displayPath = path
         reader = try FileDescriptorReader(path: path)
         modificationTime = reader.modificationTime
@@ -38,8 +43,8 @@ public final class InputStream {
         }
         if head.count >= 2, head[0] == 0x1f, head[1] == 0x8b {
             isGzip = true
-            inflater = try GzipInflater(reader: reader, prefix: UnsafeRawBufferPointer(rebasing: scratch[0..<have]),
-                                        engine: BatchInflateEngine())
+            inflater = try library.inflater(reader: reader,
+                                            prefix: UnsafeRawBufferPointer(rebasing: scratch[0..<have]))
             prefix = []
         } else {
             isGzip = false
