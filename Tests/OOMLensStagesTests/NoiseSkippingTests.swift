@@ -101,6 +101,29 @@ struct NoiseSkippingTests {
         }
     }
 
+    /// The kernel line that keys a bare continuation can be a whole batch back, and a bare line whose `#012`
+    /// piece is not indented keys what follows to no host.
+    @Test(arguments: [1024, 8192])
+    func bareContinuationKeyedFarBackOrByAnEscapedPiece(batchLines: Int) throws {
+        let dir = TemporaryDirectory()
+        let sshd = String(repeating: "Jan  1 00:00:00 hostA sshd[1]: session opened\n", count: 1100)
+        let farBack = "Jan  1 00:00:00 hostA kernel: eth0: link up\n" + sshd
+            + "  Killed process 1 (x) total-vm:1kB, anon-rss:0kB\n"
+            + "Jan  1 00:00:01 hostA kernel: oom_reaper: reaped process 1 (x), now anon-rss:0kB\n"
+        let escaped = "Jan  1 00:00:00 hostA kernel: hello\n  foo#012bar\n"
+            + "  Killed process 1 (x) total-vm:1kB, anon-rss:0kB\n"
+            + "Jan  1 00:00:01 hostA kernel: oom_reaper: reaped process 1 (x), now anon-rss:0kB\n"
+        for (name, text) in [("far-back", farBack), ("escaped", escaped)] {
+            let path = dir.write(name, Array(text.utf8))
+            let full = Self.run([path], skipNoise: false, batchLines: batchLines)
+            let sparse = Self.run([path], skipNoise: true, batchLines: batchLines)
+            #expect(full.events.count == 1, "\(name)")
+            #expect(try Self.json(sparse.events) == Self.json(full.events), "\(name), batches of \(batchLines) lines")
+            #expect(sparse.summary.counters["assembler: oom_reaper lines with no report"]
+                        == full.summary.counters["assembler: oom_reaper lines with no report"], "\(name)")
+        }
+    }
+
     @Test func everyLineThatCanStartOrChangeAReportHoldsAKeyword() throws {
         let root = PeerCases.root
         let logs = (FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [])

@@ -28,7 +28,7 @@ func runRealPipeline(lines: [String], fileName: String = "syslog") -> Synthesize
     runRealPipeline(files: [(fileName, Array(LogPrefixWriter.fileText(lines).utf8))])
 }
 
-/// The tokenizer's name for the prefix a style writes (its "lines with prefix …" counter).
+/// The tokenizer's name for the prefix a style writes (its "lines tokenized, prefix …" counter).
 func tokenizerFormat(of style: LogPrefixStyle) -> LinePrefixFormat {
     switch style {
     case .traditionalSyslog, .traditionalSyslogWithUptime, .busybox, .rsyslogEscapedNewlines: .traditionalSyslog
@@ -152,7 +152,7 @@ struct SynthesizedReportTests {
 
         let label = "\(era) as \(style) (seed \(seed))"
         #expect(run.summary.errors.isEmpty, "\(label): pipeline errors")
-        #expect((run.summary.counters["lines with prefix \(tokenizerFormat(of: style))"] ?? 0) > 0,
+        #expect((run.summary.counters["tokenizer: lines tokenized, prefix \(tokenizerFormat(of: style))"] ?? 0) > 0,
                 "\(label): the tokenizer did not recognise the prefix format")
         #expect(run.events.count == 1, "\(label): event count")
         if let event = run.events.first {

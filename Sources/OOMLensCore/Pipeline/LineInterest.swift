@@ -1,8 +1,10 @@
 /// What a line stage acts on, so that the tokenizer may leave noise untokenized (see ``LineStage/lineNeeds``).
 ///
 /// While ``needsEveryLine`` is false, the stage must ignore every line except kernel lines whose message holds one
-/// of ``keywords`` and passes ``isRelevant(_:)``; the tokenizer then gives it only those (and the few lines it
-/// needs to keep its host bookkeeping right). Called once per batch and once per candidate line, never per line.
+/// of ``keywords`` and passes ``isRelevant(_:)``, with one exception: a bare continuation (a message with no
+/// prefix that begins with white space) is keyed by the host of the kernel line before it, so the tokenizer also
+/// gives the stage the last kernel line before each such candidate, and the last one of each batch. Called once
+/// per batch and once per candidate line, never per line.
 public protocol LineInterest: AnyObject {
     /// ASCII byte strings, at least one of which is in every message the stage acts on (at most eight).
     var keywords: [LineKeyword] { get }

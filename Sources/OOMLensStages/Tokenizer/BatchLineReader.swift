@@ -48,13 +48,26 @@ struct BatchLineReader {
         return 0
     }
 
-    /// The last line of `range` that sets the host a bare continuation line is keyed by: a kernel line that is not
-    /// itself a bare continuation. Nil when there is none.
+    /// The last line of `range` that sets the host a following bare continuation line is keyed by: a kernel line
+    /// with at least one message (after `#012` splitting) that is not itself a bare continuation. Nil when there
+    /// is none in `range`.
     func lastHostLine(in range: Range<Int>) -> Int? {
+        var pieces: [LineFields] = []
         for i in range.reversed() {
             let f = fields(i)
-            if f.isKernel && !(f.format == .bare && f.flags & LineFields.continuation != 0) { return i }
+            guard f.isKernel else { continue }
+            if !Self.isBareContinuation(f) { return i }
+            guard splitEscapes, f.messageEnd &- f.messageStart >= 4 else { continue }
+            pieces.removeAll(keepingCapacity: true)
+            _ = EscapeSplitter.append(f, batch: batch, to: &pieces)
+            if pieces.contains(where: { !Self.isBareContinuation($0) }) { return i }
         }
         return nil
+    }
+
+    /// A message with no prefix that begins with white space: the assembler keys it by the line before it.
+    @inline(__always)
+    static func isBareContinuation(_ f: LineFields) -> Bool {
+        f.format == .bare && f.flags & LineFields.continuation != 0
     }
 }

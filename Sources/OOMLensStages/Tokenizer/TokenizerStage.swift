@@ -29,12 +29,10 @@ public final class TokenizerStage: RegisteredLineStage {
 
     private let splitEscapes: Bool
     private let skipNoise: Bool
-    /// Lines searched back from the end of a batch for the kernel line that keys a following bare continuation.
-    static let tailSearchLines = 256
     private var counts = [Int](repeating: 0, count: LinePrefixFormat.allCases.count)
     private var skipped = 0
     private var cachedScanner: KeywordScanner?
-    private var cachedScannerFor = 0
+    private var cachedScannerFor: [ObjectIdentifier] = []
 
     public init(options: Options) {
         splitEscapes = options.splitEscapes
@@ -72,7 +70,7 @@ public final class TokenizerStage: RegisteredLineStage {
     ///
     /// The assembler keys a bare continuation line by the host of the kernel line before it. So when a candidate
     /// is one, the nearest kernel line before it that is not one is tokenized too, and so is that of the lines left
-    /// at the end of the batch (within ``tailSearchLines``), for a candidate at the start of the next.
+    /// at the end of the batch, for a candidate at the start of the next.
     private func tokenizeCandidates(reader: inout BatchLineReader, scanner: KeywordScanner,
                                     interests: [any LineInterest], fields: inout [LineFields], counts: inout [Int],
                                     split: inout Int) -> (fullFrom: Int, skipped: Int)
@@ -95,13 +93,14 @@ public final class TokenizerStage: RegisteredLineStage {
             let before = fields.count
             split &+= reader.tokenize(line, into: &fields, counts: &counts)
             var relevant = false
-            var bareContinuation = false
             for f in fields[before...] where f.isKernel {
-                if f.format == .bare && f.flags & LineFields.continuation != 0 { bareContinuation = true }
                 let message = batch.bytes(f.messageStart, f.messageEnd)
                 if interests.contains(where: { $0.isRelevant(message) }) { relevant = true }
             }
-            if bareContinuation, let host = reader.lastHostLine(in: next..<line) {
+            // The line's first message is keyed by the line before it: give the assembler that line too.
+            let keyedByEarlierLine = fields.count > before && fields[before].isKernel
+                && BatchLineReader.isBareContinuation(fields[before])
+            if keyedByEarlierLine, let host = reader.lastHostLine(in: next..<line) {
                 let candidate = Array(fields[before...])
                 fields.removeSubrange(before...)
                 split &+= reader.tokenize(host, into: &fields, counts: &counts)
@@ -117,9 +116,9 @@ public final class TokenizerStage: RegisteredLineStage {
         }
         if next < count {
             skipped &+= count - next
-            // Bounded, so that a log without kernel lines is not tokenized backwards: a bare continuation keyed by
-            // a kernel line more than this many lines before it is not a continuation of that line anyway.
-            if let host = reader.lastHostLine(in: max(next, count - Self.tailSearchLines)..<count) {
+            // For a bare continuation at the start of the next batch. In a log with kernel lines this is a few lines
+            // back; in one without any, the untokenized tail is parsed backwards to its start.
+            if let host = reader.lastHostLine(in: next..<count) {
                 split &+= reader.tokenize(host, into: &fields, counts: &counts)
                 skipped &-= 1
             }
@@ -129,17 +128,18 @@ public final class TokenizerStage: RegisteredLineStage {
 
     /// The keyword scanner for `interests`, made once.
     private func scanner(for interests: [any LineInterest]) -> KeywordScanner? {
-        if let cachedScanner, cachedScannerFor == interests.count { return cachedScanner }
+        let identities = interests.map { ObjectIdentifier($0) }
+        if let cachedScanner, cachedScannerFor == identities { return cachedScanner }
         var keywords: [LineKeyword] = []
         for interest in interests { for k in interest.keywords where !keywords.contains(k) { keywords.append(k) } }
         cachedScanner = KeywordScanner(keywords)
-        cachedScannerFor = interests.count
+        cachedScannerFor = identities
         return cachedScanner
     }
 
     public func endOfStream(_ context: StageContext) {
         for format in LinePrefixFormat.allCases where counts[Int(format.rawValue)] > 0 {
-            context.count("lines with prefix \(format)", counts[Int(format.rawValue)])
+            context.count("tokenizer: lines tokenized, prefix \(format)", counts[Int(format.rawValue)])
         }
         counts = [Int](repeating: 0, count: counts.count)
         context.count("tokenizer: lines left untokenized (no keyword, no report open)", skipped)
