@@ -19,7 +19,7 @@ struct BenchmarkRunCommand: ParsableCommand {
             """
     )
 
-    static let pattern = "invoked oom-killer"
+    static let pattern = BaselineCommands.pattern
 
     @Option(name: .long, help: "The oomlens binary (default: the one next to this program).")
     var oomlens: String?
@@ -109,20 +109,7 @@ struct BenchmarkRunCommand: ParsableCommand {
                     standardOutput: .discard, inputBytes: allBytes, inputLines: allLines, isOomlens: true))
             }
         }
-        if !gzip.isEmpty {
-            commands.append(MeasuredCommand(
-                label: "zcat <\(gzip.count) gz> | grep -c \(quotedPattern)",
-                arguments: ["/bin/sh", "-c", "zcat -- \"$@\" | grep -c \(quotedPattern)", "sh"] + gzip.map(\.path),
-                standardOutput: .pipe, inputBytes: gzipBytes, inputLines: gzipLines, successfulExitCodes: [0, 1],
-                isBaselinePart: true))
-        }
-        if !plain.isEmpty {
-            commands.append(MeasuredCommand(
-                label: "grep -c \(quotedPattern) <\(plain.count) plain>",
-                arguments: ["grep", "-c", Self.pattern, "--"] + plain.map(\.path),
-                standardOutput: .pipe, inputBytes: plainBytes, inputLines: plainLines, successfulExitCodes: [0, 1],
-                isBaselinePart: true))
-        }
+        commands += BaselineCommands.parts(inventory)
         if !gzip.isEmpty {
             commands.append(MeasuredCommand(
                 label: "zcat <\(gzip.count) gz> > /dev/null",

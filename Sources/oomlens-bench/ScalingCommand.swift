@@ -58,10 +58,10 @@ struct ScalingCommand: ParsableCommand {
                 arguments: [oomlensPath, "run", "--output", "jsonl", "--threads", String(threads), directory],
                 standardOutput: .discard, inputBytes: bytes, inputLines: lines, isOomlens: true)
             var toolSeries = MeasurementSeries(label: corpus.label, inputBytes: bytes, inputLines: lines)
-            var baselineParts = baselineCommands(inventory).map {
+            let baseline = BaselineCommands.parts(inventory)
+            var baselineParts = baseline.map {
                 MeasurementSeries(label: $0.label, inputBytes: $0.inputBytes, inputLines: $0.inputLines)
             }
-            let baseline = baselineCommands(inventory)
             var events: Int?
             for _ in 1...runs {
                 let outcome = try tool.run()
@@ -129,27 +129,5 @@ struct ScalingCommand: ParsableCommand {
         try generate.run()
         print("")
         return directory
-    }
-
-    /// `zcat <gz> | grep -c` and `grep -c <plain>`, as `oomlens-bench run` times them.
-    private func baselineCommands(_ inventory: CorpusInventory) -> [MeasuredCommand] {
-        let pattern = BenchmarkRunCommand.pattern
-        var commands: [MeasuredCommand] = []
-        let gzip = inventory.gzipFiles
-        let plain = inventory.plainFiles
-        if !gzip.isEmpty {
-            commands.append(MeasuredCommand(
-                label: "zcat | grep", arguments: ["/bin/sh", "-c", "zcat -- \"$@\" | grep -c '\(pattern)'", "sh"]
-                    + gzip.map(\.path),
-                standardOutput: .pipe, inputBytes: gzip.reduce(0) { $0 + $1.bytes },
-                inputLines: gzip.reduce(0) { $0 + $1.lines }, successfulExitCodes: [0, 1], isBaselinePart: true))
-        }
-        if !plain.isEmpty {
-            commands.append(MeasuredCommand(
-                label: "grep", arguments: ["grep", "-c", pattern, "--"] + plain.map(\.path),
-                standardOutput: .pipe, inputBytes: plain.reduce(0) { $0 + $1.bytes },
-                inputLines: plain.reduce(0) { $0 + $1.lines }, successfulExitCodes: [0, 1], isBaselinePart: true))
-        }
-        return commands
     }
 }
